@@ -1,0 +1,92 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+interface AwsGlueProviderOptions {
+  /** The 12-digit AWS account id to read. Credentials come from `aws.accounts` (@backstage/integration-aws-node). */
+  accountId: string;
+  /** The regions to read; each is synced as its own unit. */
+  regions: string[];
+  /**
+   * A Glue endpoint to use instead of AWS's: the local emulator or a VPC
+   * endpoint. Used for both Glue and the tagging API.
+   */
+  endpoint?: string;
+  /** How often to sync. Required unless the module is given a schedule in code. */
+  schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /** The namespace of the entities. Default `default`. */
+  namespace?: string;
+  /**
+   * The base of entity names, with `{{ name }}` (the Glue name),
+   * `{{ region }}` and `{{ accountId }}`. Default `{{ name }}` when the
+   * configured providers read one account and one region, with
+   * `-{{ accountId }}` and/or `-{{ region }}` added when they read several.
+   * Names that are not valid entity names are slugged and get a short hash
+   * of the resource's ARN.
+   */
+  entityNameTemplate?: string;
+  filters?: {
+    /** Job name regular expressions. A job is synced when it matches an include (if any) and no exclude. */
+    jobs?: { include?: string[]; exclude?: string[] };
+    /** Trigger name regular expressions, as for jobs. */
+    triggers?: { include?: string[]; exclude?: string[] };
+    /** Tags every synced resource must have; the value `*` accepts any value. */
+    requiredTags?: { [key: string]: string };
+  };
+  ownership?: {
+    /** Tag keys tried in order. Default `[owner, team]`. `Data-Platform` becomes `group:default/data-platform`. */
+    tagKeys?: string[];
+    /** Glue-name regular expressions and the owner they give, tried after the tags. */
+    rules?: Array<{ pattern: string; owner: string }>;
+    /** The owner when nothing else gives one. Default `group:default/unknown`. */
+    defaultOwner?: string;
+  };
+  lifecycle?: {
+    /** Default `lifecycle`. */
+    tagKey?: string;
+    /** Default `production`. */
+    default?: string;
+  };
+  system?: {
+    /** A tag naming the resource's system; wins over workflow membership. Default `system`. */
+    tagKey?: string;
+  };
+  workflows?: {
+    /** Sync workflows as System entities (their members get `spec.system`). Default true. */
+    enabled?: boolean;
+  };
+  lineage?: {
+    /** Default true. */
+    enabled?: boolean;
+    /** Argument-key globs whose S3 values are inputs. Default `[--input*, --source*, --src*]`. */
+    inputArguments?: string[];
+    /** Argument-key globs whose S3 values are outputs. Default `[--output*, --target*, --dest*]`. */
+    outputArguments?: string[];
+  };
+  redaction?: {
+    /** More argument-key regular expressions (case-insensitive) whose values are secrets, added to the defaults. */
+    keyPatterns?: string[];
+    /** More argument-value regular expressions (case-insensitive) that are secrets, added to the defaults. */
+    valuePatterns?: string[];
+  };
+  removalGuard?: {
+    /**
+     * The largest share (0 to 1) of a region's entities one sync may remove;
+     * beyond it the sync keeps the current entities and logs why. Default 0.5.
+     */
+    maxRemovalShare?: number;
+  };
+  /** SDK attempts per call, with adaptive retry. Default 6. */
+  maxAttempts?: number;
+}
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * AWS Glue entity providers: one provider, or a record of providers keyed by id.
+       */
+      awsGlue?:
+        | AwsGlueProviderOptions
+        | { [providerId: string]: AwsGlueProviderOptions };
+    };
+  };
+}

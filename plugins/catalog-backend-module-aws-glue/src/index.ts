@@ -1,0 +1,28 @@
+/**
+ * Catalog backend module that syncs AWS Glue jobs, triggers, workflows,
+ * crawlers and the datasets they read and write into the catalog.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleAwsGlueEntityProvider as default } from './module';
+export {
+  awsGlueCatalogExtensionPoint,
+  type AwsGlueCatalogExtensionPoint,
+} from './module';
+export {
+  AwsGlueEntityProvider,
+  type AwsGlueEntityProviderOptions,
+  type AwsGlueSyncResult,
+} from './providers/AwsGlueEntityProvider';
+export {
+  readProviderConfigs,
+  type AwsGlueProviderConfig,
+} from './providers/config';
+export type {
+  AwsGlueTransformer,
+  AwsGlueTransformerContext,
+  AwsGlueTransformers,
+  GlueDataset,
+  GlueInventory,
+} from './lib/types';

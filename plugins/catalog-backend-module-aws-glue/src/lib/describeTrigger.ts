@@ -1,0 +1,70 @@
+import type { Trigger } from '@aws-sdk/client-glue';
+
+function joinWords(words: string[], conjunction: 'and' | 'or'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${
+    words[words.length - 1]
+  }`;
+}
+
+/** "job A and crawler C", from a trigger's actions. */
+export function describeActions(trigger: Trigger): string {
+  const targets = (trigger.Actions ?? []).map(action =>
+    action.JobName ? action.JobName : `crawler ${action.CrawlerName ?? '?'}`,
+  );
+  return targets.length ? joinWords(targets, 'and') : 'nothing';
+}
+
+/** "A SUCCEEDED and crawler C FAILED", from a trigger's predicate. */
+export function describePredicate(trigger: Trigger): string | undefined {
+  const conditions = trigger.Predicate?.Conditions ?? [];
+  if (conditions.length === 0) return undefined;
+  const parts = conditions.map(condition =>
+    condition.CrawlerName
+      ? `crawler ${condition.CrawlerName} ${condition.CrawlState ?? '?'}`
+      : `${condition.JobName ?? '?'} ${condition.State ?? '?'}`,
+  );
+  return joinWords(parts, trigger.Predicate?.Logical === 'ANY' ? 'or' : 'and');
+}
+
+/**
+ * A trigger in words, for `metadata.description`:
+ * "Starts B when A SUCCEEDED and C FAILED",
+ * "Starts orders-daily-etl on schedule cron(15 2 * * ? *)".
+ */
+export function describeTrigger(trigger: Trigger): string {
+  const starts = `Starts ${describeActions(trigger)}`;
+  let text: string;
+  switch (trigger.Type) {
+    case 'CONDITIONAL':
+      text = `${starts} when ${
+        describePredicate(trigger) ?? 'its (empty) condition is met'
+      }`;
+      break;
+    case 'SCHEDULED':
+      text = `${starts} on schedule ${trigger.Schedule ?? '(none)'}`;
+      break;
+    case 'ON_DEMAND':
+      text = `${starts} when started on demand`;
+      break;
+    case 'EVENT': {
+      const batch = trigger.EventBatchingCondition;
+      text = batch
+        ? `${starts} on EventBridge events (batches of ${batch.BatchSize ?? 1}${
+            batch.BatchWindow ? ` within ${batch.BatchWindow} s` : ''
+          })`
+        : `${starts} on EventBridge events`;
+      break;
+    }
+    default:
+      text = starts;
+  }
+  const state =
+    trigger.State &&
+    trigger.State !== 'ACTIVATED' &&
+    trigger.Type !== 'ON_DEMAND'
+      ? ` (trigger ${trigger.State.toLocaleLowerCase('en-US')})`
+      : '';
+  const description = trigger.Description ? `. ${trigger.Description}` : '';
+  return `${text}${state}${description}`;
+}

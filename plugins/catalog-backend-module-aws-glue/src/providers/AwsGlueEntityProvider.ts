@@ -1,0 +1,337 @@
+import { GlueClient } from '@aws-sdk/client-glue';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskRunner,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { InputError, stringifyError } from '@backstage/errors';
+import {
+  AwsCredentialsManager,
+  DefaultAwsCredentialsManager,
+} from '@backstage/integration-aws-node';
+import {
+  CatalogService,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { GLUE_ANNOTATIONS } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { buildEntities } from '../lib/buildEntities';
+import { AwsGlueTransformers } from '../lib/types';
+import { AwsGlueProviderConfig, readProviderConfigs } from './config';
+import { CallCounter, GlueClients, readGlueInventory } from './GlueReader';
+
+const USER_AGENT = 'backstage-plugin-catalog-backend-module-aws-glue';
+
+/**
+ * Options for {@link AwsGlueEntityProvider.fromConfig}.
+ *
+ * @public
+ */
+export interface AwsGlueEntityProviderOptions {
+  logger: LoggerService;
+  /** Runs each account x region on its schedule. Without it, call `refresh` yourself. */
+  scheduler?: SchedulerService;
+  /** Used when a provider's config has no `schedule`. */
+  schedule?: SchedulerServiceTaskScheduleDefinition;
+  /** Lets the removal guard see what the catalog holds after a restart. */
+  catalog?: CatalogService;
+  auth?: AuthService;
+  transformers?: AwsGlueTransformers;
+  credentialsManager?: AwsCredentialsManager;
+}
+
+/**
+ * What one sync of one account x region did.
+ *
+ * @public
+ */
+export interface AwsGlueSyncResult {
+  /** Whether the entities were applied to the catalog. */
+  applied: boolean;
+  /** Why they were not, when they were not. */
+  reason?: string;
+  entities: number;
+  counts: Record<string, number>;
+  /** Glue and tagging API calls by operation. */
+  calls: Record<string, number>;
+  durationMs: number;
+}
+
+/**
+ * Syncs the Glue jobs, triggers, workflows, crawlers and datasets of one AWS
+ * account and region into the catalog. {@link AwsGlueEntityProvider.fromConfig}
+ * returns one provider per configured region, so each account x region is
+ * read and applied as its own unit: a failed read of one leaves its entities
+ * exactly as they were while the others update.
+ *
+ * @public
+ */
+export class AwsGlueEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private clients?: Promise<GlueClients>;
+  /** The refs applied by the last successful sync of this process. */
+  private lastApplied?: Set<string>;
+  private readonly logger: LoggerService;
+
+  /**
+   * One provider per provider id x region under `catalog.providers.awsGlue`.
+   * Throws an `InputError` naming the config path when the config is invalid.
+   */
+  static fromConfig(
+    config: Config,
+    options: AwsGlueEntityProviderOptions,
+  ): AwsGlueEntityProvider[] {
+    const credentialsManager =
+      options.credentialsManager ??
+      DefaultAwsCredentialsManager.fromConfig(config);
+    return readProviderConfigs(config).flatMap(providerConfig => {
+      const schedule = providerConfig.schedule ?? options.schedule;
+      if (options.scheduler && !schedule) {
+        throw new InputError(
+          `Invalid config at catalog.providers.awsGlue.${providerConfig.id}: no schedule; set schedule in config or pass one to the module`,
+        );
+      }
+      return providerConfig.regions.map(region => {
+        const taskRunner =
+          options.scheduler && schedule
+            ? options.scheduler.createScheduledTaskRunner(schedule)
+            : undefined;
+        return new AwsGlueEntityProvider(
+          providerConfig,
+          region,
+          credentialsManager,
+          options,
+          taskRunner,
+        );
+      });
+    });
+  }
+
+  private constructor(
+    private readonly config: AwsGlueProviderConfig,
+    private readonly region: string,
+    private readonly credentialsManager: AwsCredentialsManager,
+    private readonly options: AwsGlueEntityProviderOptions,
+    private readonly taskRunner?: SchedulerServiceTaskRunner,
+  ) {
+    this.logger = options.logger.child({ target: this.getProviderName() });
+  }
+
+  getProviderName(): string {
+    return `AwsGlueEntityProvider:${this.config.id}:${this.region}`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    if (!this.taskRunner) {
+      return;
+    }
+    await this.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: async () => {
+        try {
+          await this.refresh();
+        } catch (error) {
+          this.logger.error(`Glue sync failed: ${stringifyError(error)}`);
+        }
+      },
+    });
+  }
+
+  private getClients(): Promise<GlueClients> {
+    this.clients ??= (async () => {
+      let credentials;
+      try {
+        credentials = await this.credentialsManager.getCredentialProvider({
+          accountId: this.config.accountId,
+        });
+      } catch (error) {
+        this.clients = undefined; // try again on the next sync
+        throw new Error(
+          `No AWS credentials for account ${
+            this.config.accountId
+          }; configure it under aws.accounts (see the module README): ${stringifyError(
+            error,
+          )}`,
+        );
+      }
+      const common = {
+        region: this.region,
+        endpoint: this.config.endpoint,
+        credentials: credentials.sdkCredentialProvider,
+        customUserAgent: USER_AGENT,
+        retryMode: 'adaptive',
+        maxAttempts: this.config.maxAttempts,
+      };
+      return {
+        glue: new GlueClient(common),
+        tagging: new ResourceGroupsTaggingAPIClient(common),
+      };
+    })();
+    return this.clients;
+  }
+
+  /** The refs this unit owns in the catalog now, or `undefined` when that cannot be known. */
+  private async previousRefs(): Promise<Set<string> | undefined> {
+    if (this.lastApplied) {
+      return this.lastApplied;
+    }
+    const { catalog, auth } = this.options;
+    if (!catalog || !auth) {
+      return undefined;
+    }
+    try {
+      const response = await catalog.getEntities(
+        {
+          filter: {
+            [`metadata.annotations.${GLUE_ANNOTATIONS.provider}`]:
+              this.getProviderName(),
+          },
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        },
+        { credentials: await auth.getOwnServiceCredentials() },
+      );
+      return new Set(response.items.map(e => stringifyEntityRef(e)));
+    } catch (error) {
+      this.logger.warn(
+        `Could not read this provider's current entities from the catalog: ${stringifyError(
+          error,
+        )}`,
+      );
+      return undefined;
+    }
+  }
+
+  /** Why applying `next` must not happen, if it must not. */
+  private guard(
+    next: Entity[],
+    previous: Set<string> | undefined,
+  ): string | undefined {
+    if (next.length === 0) {
+      if (previous === undefined) {
+        return 'the read returned no resources and the current catalog state is unknown';
+      }
+      if (previous.size > 0) {
+        return `the read returned no resources where the catalog has ${previous.size} entities`;
+      }
+      return undefined;
+    }
+    if (!previous || previous.size === 0) {
+      return undefined;
+    }
+    const nextRefs = new Set(next.map(e => stringifyEntityRef(e)));
+    let removed = 0;
+    for (const ref of previous) {
+      if (!nextRefs.has(ref)) removed++;
+    }
+    const share = removed / previous.size;
+    if (share > this.config.maxRemovalShare) {
+      return `it would remove ${removed} of ${
+        previous.size
+      } entities (${Math.round(
+        share * 100,
+      )}%), more than removalGuard.maxRemovalShare allows (${Math.round(
+        this.config.maxRemovalShare * 100,
+      )}%)`;
+    }
+    return undefined;
+  }
+
+  /**
+   * Reads this account x region and applies it to the catalog. A failed read
+   * throws and applies nothing; a read the removal guard refuses applies
+   * nothing and says why.
+   */
+  async refresh(): Promise<AwsGlueSyncResult> {
+    if (!this.connection) {
+      throw new Error(
+        `${this.getProviderName()} is not connected to the catalog`,
+      );
+    }
+    const started = Date.now();
+    const counter = new CallCounter();
+    const clients = await this.getClients();
+    counter.attach(clients.glue);
+    counter.attach(clients.tagging);
+    const unit = {
+      partition: this.config.partition,
+      accountId: this.config.accountId,
+      region: this.region,
+    };
+
+    let inventory;
+    try {
+      inventory = await readGlueInventory(clients, unit);
+    } catch (error) {
+      this.logger.error(
+        `Reading Glue failed; this account and region keep their entities as they are: ${stringifyError(
+          error,
+        )}`,
+        { calls: JSON.stringify(counter.calls) },
+      );
+      throw error;
+    }
+
+    const { entities, warnings, counts } = await buildEntities(inventory, {
+      providerId: this.getProviderName(),
+      namespace: this.config.namespace,
+      nameTemplate: this.config.nameTemplate,
+      filters: this.config.filters,
+      ownership: this.config.ownership,
+      lifecycle: this.config.lifecycle,
+      system: this.config.system,
+      workflowsAsSystems: this.config.workflowsAsSystems,
+      lineage: this.config.lineage,
+      redactor: this.config.redactor,
+      transformers: this.options.transformers,
+    });
+    for (const warning of warnings.slice(0, 20)) {
+      this.logger.warn(warning);
+    }
+    if (warnings.length > 20) {
+      this.logger.warn(
+        `... and ${warnings.length - 20} more warnings like these`,
+      );
+    }
+
+    const previous = await this.previousRefs();
+    const reason = this.guard(entities, previous);
+    const durationMs = Date.now() - started;
+    const summary = {
+      entities: entities.length,
+      counts,
+      calls: { ...counter.calls },
+      durationMs,
+    };
+    if (reason) {
+      this.logger.warn(
+        `Glue sync not applied, keeping the current entities: ${reason}`,
+        {
+          counts: JSON.stringify(counts),
+        },
+      );
+      return { applied: false, reason, ...summary };
+    }
+
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: this.getProviderName(),
+      })),
+    });
+    this.lastApplied = new Set(entities.map(e => stringifyEntityRef(e)));
+    this.logger.info(
+      `Glue sync applied ${entities.length} entities (${Object.entries(counts)
+        .map(([kind, n]) => `${n} ${kind}s`)
+        .join(', ')}) with ${counter.total} API calls in ${durationMs} ms`,
+      { calls: JSON.stringify(counter.calls) },
+    );
+    return { applied: true, ...summary };
+  }
+}

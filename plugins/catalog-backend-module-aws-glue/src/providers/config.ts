@@ -1,0 +1,369 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  DEFAULT_INPUT_ARGUMENT_PATTERNS,
+  DEFAULT_OUTPUT_ARGUMENT_PATTERNS,
+  LineageOptions,
+} from '../lib/lineage';
+import { defaultNameTemplate, validateNameTemplate } from '../lib/naming';
+import {
+  isOwnerRef,
+  normalizeOwnerRef,
+  OwnershipOptions,
+} from '../lib/ownership';
+import {
+  ArgumentRedactor,
+  DEFAULT_REDACTION_KEY_PATTERNS,
+  DEFAULT_REDACTION_VALUE_PATTERNS,
+} from '../lib/redaction';
+import { ResourceFilters } from '../lib/buildEntities';
+
+/** The config root of this module's providers. */
+export const CONFIG_ROOT = 'catalog.providers.awsGlue';
+
+/**
+ * One configured provider: an account and its regions, with mapping options.
+ *
+ * @public
+ */
+export interface AwsGlueProviderConfig {
+  /** The provider id: the key under `catalog.providers.awsGlue`. */
+  id: string;
+  accountId: string;
+  regions: string[];
+  /** The AWS partition, from the regions (`aws`, `aws-cn`, `aws-us-gov`). */
+  partition: string;
+  endpoint?: string;
+  schedule?: SchedulerServiceTaskScheduleDefinition;
+  namespace: string;
+  nameTemplate: string;
+  filters: ResourceFilters;
+  ownership: OwnershipOptions;
+  lifecycle: { tagKey: string; defaultValue: string };
+  system: { tagKey: string };
+  workflowsAsSystems: boolean;
+  lineage: LineageOptions;
+  redactor: ArgumentRedactor;
+  /** The largest share (0..1) of one unit's entities a single sync may remove. */
+  maxRemovalShare: number;
+  /** SDK max attempts per call (adaptive retry). */
+  maxAttempts: number;
+}
+
+function fail(path: string, problem: string): never {
+  throw new InputError(`Invalid config at ${path}: ${problem}`);
+}
+
+function readPatterns(
+  config: Config,
+  key: string,
+  path: string,
+  flags = '',
+): RegExp[] {
+  return (config.getOptionalStringArray(key) ?? []).map((pattern, index) => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch (error) {
+      return fail(
+        `${path}.${key}[${index}]`,
+        `not a valid regular expression: ${(error as Error).message}`,
+      );
+    }
+  });
+}
+
+function checkRegExps(patterns: string[], path: string) {
+  patterns.forEach((pattern, index) => {
+    try {
+      new RegExp(pattern, 'i'); // eslint-disable-line no-new
+    } catch (error) {
+      fail(
+        `${path}[${index}]`,
+        `not a valid regular expression: ${(error as Error).message}`,
+      );
+    }
+  });
+}
+
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+function readNameFilter(config: Config | undefined, path: string) {
+  const filter = {
+    include: config ? readPatterns(config, 'include', path) : [],
+    exclude: config ? readPatterns(config, 'exclude', path) : [],
+  };
+  const both = filter.include
+    .map(p => p.source)
+    .filter(source => filter.exclude.some(e => e.source === source));
+  if (both.length > 0) {
+    fail(path, `pattern ${both[0]} is both included and excluded`);
+  }
+  return filter;
+}
+
+function readOne(
+  id: string,
+  config: Config,
+  context: { multiRegion: boolean; multiAccount: boolean },
+): AwsGlueProviderConfig {
+  const path = `${CONFIG_ROOT}.${id}`;
+  const accountId = config.getString('accountId');
+  if (!/^\d{12}$/.test(accountId)) {
+    fail(
+      `${path}.accountId`,
+      `expected a 12-digit AWS account id, got '${accountId}'`,
+    );
+  }
+  const regions = config.getStringArray('regions');
+  if (regions.length === 0) {
+    fail(`${path}.regions`, 'list at least one region');
+  }
+  regions.forEach((region, index) => {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+      fail(
+        `${path}.regions[${index}]`,
+        `'${region}' is not an AWS region name`,
+      );
+    }
+  });
+  if (new Set(regions).size !== regions.length) {
+    fail(`${path}.regions`, 'a region is listed twice');
+  }
+  const partitions = new Set(regions.map(partitionOf));
+  if (partitions.size > 1) {
+    fail(
+      `${path}.regions`,
+      `regions from different partitions (${[...partitions].join(
+        ', ',
+      )}) need separate providers`,
+    );
+  }
+
+  const endpoint = config.getOptionalString('endpoint');
+  if (endpoint) {
+    try {
+      const url = new URL(endpoint);
+      if (!['http:', 'https:'].includes(url.protocol)) throw new Error();
+    } catch {
+      fail(`${path}.endpoint`, `'${endpoint}' is not an http(s) URL`);
+    }
+  }
+
+  const schedule = config.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : undefined;
+
+  const namespace = config.getOptionalString('namespace') ?? 'default';
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(namespace) || namespace.length > 63) {
+    fail(
+      `${path}.namespace`,
+      `'${namespace}' is not a valid namespace (lower-case letters, digits and single dashes)`,
+    );
+  }
+
+  const nameTemplate =
+    config.getOptionalString('entityNameTemplate') ??
+    defaultNameTemplate(context);
+  const templateProblem = validateNameTemplate(nameTemplate);
+  if (templateProblem) {
+    fail(`${path}.entityNameTemplate`, templateProblem);
+  }
+
+  const filtersConfig = config.getOptionalConfig('filters');
+  const requiredTags: Record<string, string> = {};
+  const requiredTagsConfig = filtersConfig?.getOptionalConfig('requiredTags');
+  for (const key of requiredTagsConfig?.keys() ?? []) {
+    requiredTags[key] = requiredTagsConfig!.getString(key);
+  }
+  const filters: ResourceFilters = {
+    jobs: readNameFilter(
+      filtersConfig?.getOptionalConfig('jobs'),
+      `${path}.filters.jobs`,
+    ),
+    triggers: readNameFilter(
+      filtersConfig?.getOptionalConfig('triggers'),
+      `${path}.filters.triggers`,
+    ),
+    requiredTags,
+  };
+
+  const ownershipConfig = config.getOptionalConfig('ownership');
+  const defaultOwnerValue =
+    ownershipConfig?.getOptionalString('defaultOwner') ??
+    'group:default/unknown';
+  const defaultOwner = normalizeOwnerRef(defaultOwnerValue, namespace);
+  if (!defaultOwner || !isOwnerRef(defaultOwner)) {
+    fail(
+      `${path}.ownership.defaultOwner`,
+      `'${defaultOwnerValue}' is not a user or group entity ref`,
+    );
+  }
+  const rules = (ownershipConfig?.getOptionalConfigArray('rules') ?? []).map(
+    (rule, index) => {
+      const rulePath = `${path}.ownership.rules[${index}]`;
+      const owner = normalizeOwnerRef(rule.getString('owner'), namespace);
+      if (!owner) {
+        fail(
+          `${rulePath}.owner`,
+          `'${rule.getString('owner')}' is not a user or group entity ref`,
+        );
+      }
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(rule.getString('pattern'));
+      } catch (error) {
+        return fail(
+          `${rulePath}.pattern`,
+          `not a valid regular expression: ${(error as Error).message}`,
+        );
+      }
+      return { pattern, owner };
+    },
+  );
+  const tagKeys = ownershipConfig?.getOptionalStringArray('tagKeys') ?? [
+    'owner',
+    'team',
+  ];
+
+  const lineageConfig = config.getOptionalConfig('lineage');
+  const lineage: LineageOptions = {
+    enabled: lineageConfig?.getOptionalBoolean('enabled') ?? true,
+    inputArgumentPatterns:
+      lineageConfig?.getOptionalStringArray('inputArguments') ??
+      DEFAULT_INPUT_ARGUMENT_PATTERNS,
+    outputArgumentPatterns:
+      lineageConfig?.getOptionalStringArray('outputArguments') ??
+      DEFAULT_OUTPUT_ARGUMENT_PATTERNS,
+  };
+  const overlap = lineage.inputArgumentPatterns.filter(p =>
+    lineage.outputArgumentPatterns.includes(p),
+  );
+  if (overlap.length > 0) {
+    fail(
+      `${path}.lineage`,
+      `argument pattern '${overlap[0]}' is listed as both input and output`,
+    );
+  }
+
+  const redactionConfig = config.getOptionalConfig('redaction');
+  const keyPatterns = [
+    ...DEFAULT_REDACTION_KEY_PATTERNS,
+    ...(redactionConfig?.getOptionalStringArray('keyPatterns') ?? []),
+  ];
+  const valuePatterns = [
+    ...DEFAULT_REDACTION_VALUE_PATTERNS,
+    ...(redactionConfig?.getOptionalStringArray('valuePatterns') ?? []),
+  ];
+  checkRegExps(keyPatterns, `${path}.redaction.keyPatterns`);
+  checkRegExps(valuePatterns, `${path}.redaction.valuePatterns`);
+
+  const maxRemovalShare =
+    config.getOptionalNumber('removalGuard.maxRemovalShare') ?? 0.5;
+  if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
+    fail(
+      `${path}.removalGuard.maxRemovalShare`,
+      `expected a share between 0 and 1, got ${maxRemovalShare}`,
+    );
+  }
+  const maxAttempts = config.getOptionalNumber('maxAttempts') ?? 6;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) {
+    fail(
+      `${path}.maxAttempts`,
+      `expected a whole number from 1 to 20, got ${maxAttempts}`,
+    );
+  }
+
+  const workflows = config.getOptionalConfig('workflows');
+
+  return {
+    id,
+    accountId,
+    regions,
+    partition: partitionOf(regions[0]),
+    endpoint,
+    schedule,
+    namespace,
+    nameTemplate,
+    filters,
+    ownership: { tagKeys, rules, defaultOwner },
+    lifecycle: {
+      tagKey: config.getOptionalString('lifecycle.tagKey') ?? 'lifecycle',
+      defaultValue:
+        config.getOptionalString('lifecycle.default') ?? 'production',
+    },
+    system: { tagKey: config.getOptionalString('system.tagKey') ?? 'system' },
+    workflowsAsSystems: workflows?.getOptionalBoolean('enabled') ?? true,
+    lineage,
+    redactor: new ArgumentRedactor({ keyPatterns, valuePatterns }),
+    maxRemovalShare,
+    maxAttempts,
+  };
+}
+
+/**
+ * Reads every provider under `catalog.providers.awsGlue`: either one provider
+ * (the keys directly under it) or a record of providers keyed by id.
+ * Invalid config throws an `InputError` naming the config path.
+ *
+ * @public
+ */
+export function readProviderConfigs(config: Config): AwsGlueProviderConfig[] {
+  const root = config.getOptionalConfig(CONFIG_ROOT);
+  if (!root) {
+    return [];
+  }
+  const entries: [string, Config][] = root.has('accountId')
+    ? [['default', root]]
+    : root.keys().map(id => [id, root.getConfig(id)]);
+
+  // Names get the region/account only when the configured providers read
+  // several of them: the same config always gives the same names.
+  const accounts = new Set<string>();
+  const regions = new Set<string>();
+  for (const [, providerConfig] of entries) {
+    const account = providerConfig.getOptionalString('accountId');
+    if (account) accounts.add(account);
+    for (const region of providerConfig.getOptionalStringArray('regions') ??
+      []) {
+      regions.add(region);
+    }
+  }
+  const context = {
+    multiAccount: accounts.size > 1,
+    multiRegion: regions.size > 1,
+  };
+  const configs = entries.map(([id, providerConfig]) => {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) {
+      fail(
+        `${CONFIG_ROOT}.${id}`,
+        'provider ids may only use letters, digits, _ and -',
+      );
+    }
+    return readOne(id, providerConfig, context);
+  });
+  const seen = new Map<string, string>();
+  for (const provider of configs) {
+    for (const region of provider.regions) {
+      const key = `${provider.accountId}/${region}`;
+      const other = seen.get(key);
+      if (other) {
+        fail(
+          `${CONFIG_ROOT}.${provider.id}`,
+          `account ${provider.accountId} region ${region} is already read by provider '${other}'; two providers would fight over the same entities`,
+        );
+      }
+      seen.set(key, provider.id);
+    }
+  }
+  return configs;
+}
