@@ -9,6 +9,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(
+  import('@aws-glue-backstage/plugin-catalog-backend-module-aws-glue'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -103,9 +103,9 @@ describe('catalogModuleAwsGlueEntityProvider', () => {
       moduleId: 'custom-glue-mapping',
       register(env) {
         env.registerInit({
-          deps: { glue: awsGlueCatalogExtensionPoint },
-          async init({ glue }) {
-            glue.setTransformers({ job: transformer });
+          deps: { glueMapping: awsGlueCatalogExtensionPoint },
+          async init({ glueMapping }) {
+            glueMapping.setTransformers({ job: transformer });
           },
         });
       },

@@ -23,7 +23,11 @@ import {
   LineageOptions,
 } from './lineage';
 import { renderNameTemplate, toEntityName } from './naming';
-import { OwnershipOptions, resolveOwner } from './ownership';
+import {
+  normalizeEntityRefValue,
+  OwnershipOptions,
+  resolveOwner,
+} from './ownership';
 import { ArgumentRedactor } from './redaction';
 import { describeTrigger } from './describeTrigger';
 import {
@@ -63,6 +67,12 @@ export interface BuildResult {
   warnings: string[];
   counts: Record<GlueResourceKind, number>;
 }
+
+const DATASET_NAME_PREFIX: Record<DatasetReference['type'], string> = {
+  's3-prefix': 's3',
+  'glue-table': 'table',
+  'jdbc-table': 'jdbc',
+};
 
 const ENTITY_TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
 
@@ -220,12 +230,25 @@ export async function buildEntities(
     );
   }
 
+  /** The entity ref of the synced job or crawler an action or condition names. */
+  const refOfTarget = (t: { JobName?: string; CrawlerName?: string }) => {
+    if (t.JobName) return jobRefs.get(t.JobName);
+    if (t.CrawlerName) return crawlerRefs.get(t.CrawlerName);
+    return undefined;
+  };
+
   // 3. Trigger wiring: who starts whom, who watches whom, workflow membership.
   const startedBy = new Map<string, string[]>(); // job/crawler key -> trigger names
   const workflowsOf = new Map<string, Set<string>>(); // job/crawler key -> workflow names
   const membersOf = new Map<string, Set<string>>(); // workflow name -> job/crawler keys
   const jobKey = (name: string) => `job:${name}`;
   const crawlerKey = (name: string) => `crawler:${name}`;
+  /** The key of the job or crawler an action or condition names. */
+  const targetKey = (t: { JobName?: string; CrawlerName?: string }) => {
+    if (t.JobName) return jobKey(t.JobName);
+    if (t.CrawlerName) return crawlerKey(t.CrawlerName);
+    return undefined;
+  };
   const addTo = <V>(map: Map<string, V[]>, key: string, value: V) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -259,32 +282,19 @@ export async function buildEntities(
         );
       }
     }
-    if (missing.length > 0) {
-      missingByTrigger.set(trigger.Name!, [...new Set(missing)]);
+    const unique = [...new Set(missing)];
+    if (unique.length > 0) {
+      missingByTrigger.set(trigger.Name!, unique);
       warnings.push(
-        `trigger ${trigger.Name} refers to ${[...new Set(missing)].join(
-          ', ',
-        )}, which ${
-          missing.length === 1 ? 'is' : 'are'
+        `trigger ${trigger.Name} refers to ${unique.join(', ')}, which ${
+          unique.length === 1 ? 'is' : 'are'
         } not synced (missing in Glue or filtered out); no relation was made`,
       );
     }
     if (trigger.WorkflowName) {
       const members = [
-        ...(trigger.Actions ?? []).map(a =>
-          a.JobName
-            ? jobKey(a.JobName)
-            : a.CrawlerName
-            ? crawlerKey(a.CrawlerName)
-            : undefined,
-        ),
-        ...(trigger.Predicate?.Conditions ?? []).map(c =>
-          c.JobName
-            ? jobKey(c.JobName)
-            : c.CrawlerName
-            ? crawlerKey(c.CrawlerName)
-            : undefined,
-        ),
+        ...(trigger.Actions ?? []).map(targetKey),
+        ...(trigger.Predicate?.Conditions ?? []).map(targetKey),
       ];
       for (const member of compact(members)) {
         const set = workflowsOf.get(member) ?? new Set<string>();
@@ -364,19 +374,18 @@ export async function buildEntities(
           writers: [],
         };
         datasets.set(reference.location, dataset);
-        const prefix =
-          reference.type === 's3-prefix'
-            ? 's3'
-            : reference.type === 'glue-table'
-            ? 'table'
-            : 'jdbc';
+        const prefix = DATASET_NAME_PREFIX[reference.type];
         datasetRefs.set(
           reference.location,
           ref(
             'Resource',
+            // Through the name template like every other entity, so that the
+            // providers of two regions never emit the same dataset entity.
             toEntityName(
-              `${prefix}-${reference.location.replace(/^[a-z0-9]+:\/\//, '')}`,
-              dataset.arn,
+              `${prefix}-${baseName(
+                reference.location.replace(/^[a-z0-9]+:\/\//, ''),
+              )}`,
+              `${dataset.arn}|${baseName('')}`,
             ),
           ),
         );
@@ -410,8 +419,10 @@ export async function buildEntities(
   const lifecycleOf = (tags: Record<string, string>) =>
     tags[options.lifecycle.tagKey]?.trim() || options.lifecycle.defaultValue;
   const systemTagOf = (tags: Record<string, string>): string | undefined => {
-    const value = tags[options.system.tagKey]?.trim();
-    return value ? value : undefined;
+    const value = tags[options.system.tagKey];
+    return value === undefined
+      ? undefined
+      : normalizeEntityRefValue(value, ['system'], namespace);
   };
   const systemOf = (key: string, tags: Record<string, string>) => {
     const tagged = systemTagOf(tags);
@@ -595,30 +606,16 @@ export async function buildEntities(
     const arn = arnOf('trigger', name);
     const tags = tagsOf(arn);
     const entityRef = triggerRefs.get(name)!;
-    const firstTarget = (trigger.Actions ?? [])
-      .map(a =>
-        a.JobName
-          ? jobRefs.get(a.JobName)
-          : a.CrawlerName
-          ? crawlerRefs.get(a.CrawlerName)
-          : undefined,
-      )
-      .find(Boolean);
+    const firstTarget = (trigger.Actions ?? []).map(refOfTarget).find(Boolean);
     const owner = ownerFor(
       name,
       tags,
       firstTarget ? ownerOf.get(firstTarget) : undefined,
     );
     ownerOf.set(entityRef, owner);
-    const watched = (trigger.Predicate?.Conditions ?? [])
-      .map(c =>
-        c.JobName
-          ? jobRefs.get(c.JobName)
-          : c.CrawlerName
-          ? crawlerRefs.get(c.CrawlerName)
-          : undefined,
-      )
-      .filter((r): r is string => Boolean(r));
+    const watched = compact(
+      (trigger.Predicate?.Conditions ?? []).map(refOfTarget),
+    );
     const link = consoleLinks.trigger(partition, region, name);
     const systemTag = systemTagOf(tags);
     const system =

@@ -49,12 +49,16 @@ export function globToRegExp(glob: string): RegExp {
  * `undefined` for anything that is not an S3 URI with a bucket.
  */
 export function normalizeS3Uri(value: string): string | undefined {
-  const match = /^s3[an]?:\/\/([^/\s]+)(\/[^\s]*)?$/i.exec(value.trim());
+  const match = /^s3[an]?:\/\/([^/\s]+)(\/\S*)?$/i.exec(value.trim());
   if (!match) {
     return undefined;
   }
-  const bucket = match[1].toLocaleLowerCase('en-US');
-  let path = (match[2] ?? '/').split(/[?#]/)[0].replace(/\/{2,}/g, '/');
+  // Drop any user:password@ in front of the bucket: it must never reach an entity.
+  const bucket = match[1].replace(/^.*@/, '').toLocaleLowerCase('en-US');
+  if (!bucket) {
+    return undefined;
+  }
+  let path = (match[2] ?? '/').split('#')[0].replace(/\/{2,}/g, '/');
   const wildcard = path.search(/[*?[{]/);
   if (wildcard >= 0) {
     path = path.slice(0, path.lastIndexOf('/', wildcard) + 1);

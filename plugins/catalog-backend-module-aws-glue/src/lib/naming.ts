@@ -71,7 +71,7 @@ export interface NameTemplateValues {
   accountId: string;
 }
 
-const TEMPLATE_VARIABLE = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
+const TEMPLATE_VARIABLE = /\{\{\s*([^}]*?)\s*\}\}/g;
 const TEMPLATE_VARIABLES = new Set(['name', 'region', 'accountId']);
 
 /**

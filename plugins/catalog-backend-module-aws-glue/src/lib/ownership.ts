@@ -18,32 +18,42 @@ export interface OwnershipOptions {
 }
 
 /**
- * Normalises an owner tag value to an entity ref: `Data-Platform` becomes
- * `group:default/data-platform`, `user:jdoe` becomes `user:default/jdoe`,
+ * Normalises a tag value to an entity ref of one of `kinds` (the first is the
+ * default): with kinds `[group, user]`, `Data-Platform` becomes
+ * `group:default/data-platform`, `user:jdoe` becomes `user:default/jdoe` and
  * `group:finance/analysts` stays. Values that cannot become a valid ref
- * (nothing left after slugging, an unknown kind) give `undefined`.
+ * (nothing left after slugging, another kind, an empty name) give `undefined`.
  */
-export function normalizeOwnerRef(
+export function normalizeEntityRefValue(
   value: string,
+  kinds: string[],
   namespace = 'default',
 ): string | undefined {
   const trimmed = value.trim();
-  if (!trimmed) {
-    return undefined;
-  }
-  const match = /^(?:(user|group):)?(?:([^/:]+)\/)?(.+)$/i.exec(trimmed);
+  const match = /^(?:([A-Za-z]+):)?(?:([^/:]+)\/)?([^/:]+)$/.exec(trimmed);
   if (!match) {
     return undefined;
   }
-  const kind = (match[1] ?? 'group').toLocaleLowerCase('en-US');
+  const kind = (match[1] ?? kinds[0]).toLocaleLowerCase('en-US');
+  if (!kinds.includes(kind)) {
+    return undefined;
+  }
   const ns = match[2]
     ? slugify(match[2], MAX_ENTITY_NAME_LENGTH).replace(/[_.]/g, '-')
     : namespace;
   const name = slugify(match[3], MAX_ENTITY_NAME_LENGTH);
-  if (!name || !ns || match[3].includes(':')) {
+  if (!name || !ns) {
     return undefined;
   }
   return stringifyEntityRef({ kind, namespace: ns, name });
+}
+
+/** An owner tag value as a group or user ref; see {@link normalizeEntityRefValue}. */
+export function normalizeOwnerRef(
+  value: string,
+  namespace = 'default',
+): string | undefined {
+  return normalizeEntityRefValue(value, ['group', 'user'], namespace);
 }
 
 /** Where an owner came from, for the debug log and the tests. */

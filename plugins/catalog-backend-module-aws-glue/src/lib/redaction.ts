@@ -28,8 +28,9 @@ export const DEFAULT_REDACTION_VALUE_PATTERNS = [
   '(password|pwd)=[^;&\\s]+',
   // AWS access key ids
   '\\b(AKIA|ASIA)[0-9A-Z]{16}\\b',
-  // values shaped like AWS secret access keys (40 base64 characters)
-  '(^|[^A-Za-z0-9/+=])[A-Za-z0-9/+]{40}($|[^A-Za-z0-9/+=])',
+  // values shaped like AWS secret access keys: 40 base64 characters with a
+  // digit, not part of a path or URI (no '//', not after ':' or '/')
+  '(?<![A-Za-z0-9/+:])(?![A-Za-z0-9/+]*//)(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9+][A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])',
   // bearer tokens and private keys
   '\\bbearer\\s+[a-z0-9._~+/-]{8,}',
   '-----BEGIN [A-Z ]*PRIVATE KEY-----',

@@ -170,6 +170,34 @@ export async function readGlueInventory(
     }
     return (await Promise.all(batches)).flat();
   };
+  const readTagsOfType = async (
+    type: string,
+    tags: Map<string, Record<string, string>>,
+  ) => {
+    for await (const page of paginateGetResources(
+      { client: tagging, pageSize: undefined },
+      {
+        ResourceTypeFilters: [type],
+        ResourcesPerPage: PAGE_SIZES.GetResources,
+      },
+    )) {
+      const mappings = page.ResourceTagMappingList ?? [];
+      if (!Array.isArray(mappings)) {
+        throw new MalformedResponseError(
+          'GetResources',
+          'ResourceTagMappingList is not a list',
+        );
+      }
+      for (const mapping of mappings) {
+        if (!mapping.ResourceARN) continue;
+        const values: Record<string, string> = {};
+        for (const tag of mapping.Tags ?? []) {
+          if (tag.Key) values[tag.Key] = tag.Value ?? '';
+        }
+        tags.set(mapping.ResourceARN, values);
+      }
+    }
+  };
   let workflowTagsUnsupported = false;
   const readTags = async () => {
     const tags = new Map<string, Record<string, string>>();
@@ -200,34 +228,6 @@ export async function readGlueInventory(
       }),
     );
     return tags;
-  };
-  const readTagsOfType = async (
-    type: string,
-    tags: Map<string, Record<string, string>>,
-  ) => {
-    for await (const page of paginateGetResources(
-      { client: tagging, pageSize: undefined },
-      {
-        ResourceTypeFilters: [type],
-        ResourcesPerPage: PAGE_SIZES.GetResources,
-      },
-    )) {
-      const mappings = page.ResourceTagMappingList ?? [];
-      if (!Array.isArray(mappings)) {
-        throw new MalformedResponseError(
-          'GetResources',
-          'ResourceTagMappingList is not a list',
-        );
-      }
-      for (const mapping of mappings) {
-        if (!mapping.ResourceARN) continue;
-        const values: Record<string, string> = {};
-        for (const tag of mapping.Tags ?? []) {
-          if (tag.Key) values[tag.Key] = tag.Value ?? '';
-        }
-        tags.set(mapping.ResourceARN, values);
-      }
-    }
   };
 
   const [jobs, triggers, workflows, crawlers, tags] = await Promise.all([

@@ -111,10 +111,10 @@ function readNameFilter(config: Config | undefined, path: string) {
 
 function readOne(
   id: string,
+  path: string,
   config: Config,
   context: { multiRegion: boolean; multiAccount: boolean },
 ): AwsGlueProviderConfig {
-  const path = `${CONFIG_ROOT}.${id}`;
   const accountId = config.getString('accountId');
   if (!/^\d{12}$/.test(accountId)) {
     fail(
@@ -157,11 +157,16 @@ function readOne(
     }
   }
 
-  const schedule = config.has('schedule')
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+  let schedule: SchedulerServiceTaskScheduleDefinition | undefined;
+  if (config.has('schedule')) {
+    try {
+      schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('schedule'),
-      )
-    : undefined;
+      );
+    } catch (error) {
+      fail(`${path}.schedule`, (error as Error).message);
+    }
+  }
 
   const namespace = config.getOptionalString('namespace') ?? 'default';
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(namespace) || namespace.length > 63) {
@@ -256,16 +261,17 @@ function readOne(
   }
 
   const redactionConfig = config.getOptionalConfig('redaction');
-  const keyPatterns = [
-    ...DEFAULT_REDACTION_KEY_PATTERNS,
-    ...(redactionConfig?.getOptionalStringArray('keyPatterns') ?? []),
-  ];
+  const extraKeyPatterns =
+    redactionConfig?.getOptionalStringArray('keyPatterns') ?? [];
+  const extraValuePatterns =
+    redactionConfig?.getOptionalStringArray('valuePatterns') ?? [];
+  checkRegExps(extraKeyPatterns, `${path}.redaction.keyPatterns`);
+  checkRegExps(extraValuePatterns, `${path}.redaction.valuePatterns`);
+  const keyPatterns = [...DEFAULT_REDACTION_KEY_PATTERNS, ...extraKeyPatterns];
   const valuePatterns = [
     ...DEFAULT_REDACTION_VALUE_PATTERNS,
-    ...(redactionConfig?.getOptionalStringArray('valuePatterns') ?? []),
+    ...extraValuePatterns,
   ];
-  checkRegExps(keyPatterns, `${path}.redaction.keyPatterns`);
-  checkRegExps(valuePatterns, `${path}.redaction.valuePatterns`);
 
   const maxRemovalShare =
     config.getOptionalNumber('removalGuard.maxRemovalShare') ?? 0.5;
@@ -322,15 +328,16 @@ export function readProviderConfigs(config: Config): AwsGlueProviderConfig[] {
   if (!root) {
     return [];
   }
-  const entries: [string, Config][] = root.has('accountId')
-    ? [['default', root]]
-    : root.keys().map(id => [id, root.getConfig(id)]);
+  // [id, config path, config]
+  const entries: [string, string, Config][] = root.has('accountId')
+    ? [['default', CONFIG_ROOT, root]]
+    : root.keys().map(id => [id, `${CONFIG_ROOT}.${id}`, root.getConfig(id)]);
 
   // Names get the region/account only when the configured providers read
   // several of them: the same config always gives the same names.
   const accounts = new Set<string>();
   const regions = new Set<string>();
-  for (const [, providerConfig] of entries) {
+  for (const [, , providerConfig] of entries) {
     const account = providerConfig.getOptionalString('accountId');
     if (account) accounts.add(account);
     for (const region of providerConfig.getOptionalStringArray('regions') ??
@@ -342,28 +349,25 @@ export function readProviderConfigs(config: Config): AwsGlueProviderConfig[] {
     multiAccount: accounts.size > 1,
     multiRegion: regions.size > 1,
   };
-  const configs = entries.map(([id, providerConfig]) => {
+  const configs = entries.map(([id, path, providerConfig]) => {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) {
-      fail(
-        `${CONFIG_ROOT}.${id}`,
-        'provider ids may only use letters, digits, _ and -',
-      );
+      fail(path, 'provider ids may only use letters, digits, _ and -');
     }
-    return readOne(id, providerConfig, context);
+    return { path, provider: readOne(id, path, providerConfig, context) };
   });
   const seen = new Map<string, string>();
-  for (const provider of configs) {
+  for (const { path, provider } of configs) {
     for (const region of provider.regions) {
       const key = `${provider.accountId}/${region}`;
       const other = seen.get(key);
       if (other) {
         fail(
-          `${CONFIG_ROOT}.${provider.id}`,
+          path,
           `account ${provider.accountId} region ${region} is already read by provider '${other}'; two providers would fight over the same entities`,
         );
       }
       seen.set(key, provider.id);
     }
   }
-  return configs;
+  return configs.map(c => c.provider);
 }
