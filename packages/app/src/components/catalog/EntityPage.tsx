@@ -101,11 +101,7 @@ const overviewContent = (
       <EntityAboutCard />
     </Grid>
     <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard
-       
-        height={400}
-        relations={chainRelations}
-      />
+      <EntityCatalogGraphCard height={400} relations={chainRelations} />
     </Grid>
     <Grid item md={4} xs={12}>
       <EntityLinksCard />

@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseCliArgs, parseOutage, runCli } from './cli';
+import { loadFixture } from './fixture';
+import { DEMO_FIXTURE } from './__testUtils__';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) },
+    out,
+    err,
+  };
+}
+
+describe('cli', () => {
+  it('parses flags into emulator options', () => {
+    const command = parseCliArgs([
+      '--fixture',
+      DEMO_FIXTURE,
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--seed',
+      '7',
+      '--time-scale',
+      '60',
+      '--account',
+      '111111111111',
+      '--latency',
+      '20,5',
+      '--throttle-rate',
+      '0.1',
+      '--error-rate',
+      '0.05',
+      '--outage',
+      'GetJobRuns',
+      '--outage',
+      'region:eu-west-1=503',
+      '--fault-seed',
+      '3',
+      '--no-require-triggered-upstream',
+    ]);
+    expect(command.fixturePath).toBe(DEMO_FIXTURE);
+    expect(command.options).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      seed: 7,
+      timeScale: 60,
+      account: '111111111111',
+      requireTriggeredUpstream: false,
+      latency: { fixedMs: 20, jitterMs: 5 },
+      faults: {
+        throttleRate: 0.1,
+        errorRate: 0.05,
+        seed: 3,
+        outages: [
+          { operation: 'GetJobRuns' },
+          { region: 'eu-west-1', status: 503 },
+        ],
+      },
+    });
+    expect(parseCliArgs([]).options.port).toBe(4599);
+    expect(
+      parseOutage('GetJobs+region:us-east-1+account:123456789012'),
+    ).toEqual({
+      operation: 'GetJobs',
+      region: 'us-east-1',
+      account: '123456789012',
+    });
+  });
+
+  it.each([
+    [['--port', 'x'], "--port must be a port 0-65535, got 'x'"],
+    [
+      ['--throttle-rate', '2'],
+      "--throttle-rate must be a number 0..1, got '2'",
+    ],
+    [['--time-scale', '0'], '--time-scale must be a positive number'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [
+      ['--generate', 'jobs=1', '--fixture', 'x.yaml'],
+      'use either --fixture or --generate',
+    ],
+    [['--outage', 'zone:x'], "unknown selector 'zone'"],
+  ])('rejects %j', async (argv, message) => {
+    const { io, err } = capture();
+    expect(await runCli(argv, io)).toBe(1);
+    expect(err[0]).toContain(message);
+  });
+
+  it('prints help', async () => {
+    const { io, out } = capture();
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(out[0]).toContain('--fixture FILE');
+    expect(out[0]).toContain('--no-require-triggered-upstream');
+  });
+
+  it('fails with the file, path and problem for a bad fixture', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glue-emulator-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      "accounts:\n  - accountId: '123456789012'\n    regions:\n      us-east-1:\n        jobs: [{ Name: a }]\n",
+    );
+    const { io, err } = capture();
+    expect(await runCli(['--fixture', file], io)).toBe(1);
+    expect(err[0].split('\n')).toEqual([
+      `${file}: accounts[0].regions.us-east-1.jobs[0].Role: is required`,
+      `${file}: accounts[0].regions.us-east-1.jobs[0].Command: is required`,
+    ]);
+  });
+
+  it('writes a generated fixture as YAML that loads again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glue-emulator-'));
+    const file = join(dir, 'big.yaml');
+    const { io, out } = capture();
+    expect(
+      await runCli(
+        [
+          '--generate',
+          'jobs=50,triggers=12,workflows=2,crawlers=3,seed=9',
+          '--write-fixture',
+          file,
+        ],
+        io,
+      ),
+    ).toBe(0);
+    expect(out[0]).toBe(`glue-emulator: wrote ${file}`);
+    const fixture = loadFixture(file);
+    expect(fixture.seed).toBe(9);
+    expect(fixture.accounts[0].regions['us-east-1'].jobs).toHaveLength(50);
+    expect(readFileSync(file, 'utf8')).toContain('CONDITIONAL');
+  });
+
+  it('starts from bin/glue-emulator, prints one ready line and stops on SIGTERM', async () => {
+    const bin = resolve(__dirname, '../bin/glue-emulator');
+    const child = spawn(
+      process.execPath,
+      [bin, '--fixture', DEMO_FIXTURE, '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const line = await new Promise<string>((done, fail) => {
+      let buffer = '';
+      child.stdout.on('data', chunk => {
+        buffer += chunk;
+        if (buffer.includes('\n')) done(buffer.split('\n')[0]);
+      });
+      child.stderr.on('data', chunk => fail(new Error(String(chunk))));
+      child.on('exit', code => fail(new Error(`exited with ${code}`)));
+    });
+    expect(line).toMatch(
+      /^glue-emulator listening on http:\/\/127\.0\.0\.1:\d+ \(42 jobs, 35 triggers, 2 workflows, 4 crawlers in 2 accounts\/regions\)$/,
+    );
+    const url = /(http:\/\/[^ ]+)/.exec(line)![1];
+    const health = await (await fetch(`${url}/_emulator/health`)).json();
+    expect(health.status).toBe('ok');
+    const code = await new Promise<number | null>(done => {
+      child.removeAllListeners('exit');
+      child.on('exit', c => done(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+  }, 30_000);
+});

@@ -1,0 +1,339 @@
+/*
+ * The `glue-emulator` command line.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { GlueEmulatorOptions, startGlueEmulator } from './emulator';
+import { Fixture, FixtureError, loadFixture } from './fixture';
+import type { OutageOptions } from './faults';
+import { generateFixture, parseGenerateSpec } from './generate';
+
+export const DEFAULT_PORT = 4599;
+
+export const HELP = `glue-emulator — a local AWS Glue endpoint (AWS JSON 1.1) for development, tests and benchmarks
+
+Usage:
+  glue-emulator --fixture FILE [options]
+  glue-emulator --generate SPEC [--write-fixture FILE] [options]
+
+Data:
+  --fixture FILE            YAML fixture (accounts, regions, jobs, triggers, workflows, crawlers)
+  --generate SPEC           generate a large account instead, e.g.
+                            jobs=20000,triggers=5000,workflows=200,crawlers=500,accounts=1,regions=us-east-1+eu-west-1,seed=1
+                            (counts are per account and region)
+  --write-fixture FILE      write the (loaded or generated) fixture as YAML and exit
+  --account ID              account for requests whose access key is not a 12-digit account id
+                            (default: the fixture's defaultAccount, else its first account)
+  --seed N                  seed of the generated run history (default: the fixture's seed, else 42)
+
+Server:
+  --port N                  port (default ${DEFAULT_PORT}; 0 picks a free port)
+  --host HOST               interface (default 127.0.0.1)
+
+Simulation:
+  --time-scale N            emulated seconds per real second (default 1; 60 turns a 10-minute run into 10 s,
+                            and runs the clock 60x fast: timestamps drift ahead of real time)
+  --duration-scale N        live runs and crawls finish N times faster on the real clock (default 1;
+                            timestamps stay real; what the demo uses)
+  --no-require-triggered-upstream
+                            let runs started with StartJobRun fire conditional triggers
+                            (real Glue only reacts to runs a trigger started)
+
+Faults:
+  --latency MS[,JITTER]     add MS (+ random 0..JITTER) milliseconds to every call
+  --throttle-rate R         probability 0..1 of ThrottlingException (400 "Rate exceeded")
+  --error-rate R            probability 0..1 of InternalServiceException (500)
+  --outage SPEC[=STATUS]    fail matching calls with InternalServiceException (or STATUS); repeatable.
+                            SPEC is OPERATION, region:REGION, account:ID, or several joined by '+',
+                            e.g. --outage GetJobRuns --outage region:eu-west-1 --outage GetJobs+region:us-east-1=503
+  --fault-seed N            seed of the fault PRNG (default 1)
+
+  -h, --help                show this help
+
+Admin endpoint: GET /_emulator/health, GET /_emulator/stats, POST /_emulator/stats/reset,
+GET|POST /_emulator/faults, POST /_emulator/faults/reset, POST /_emulator/tick
+`;
+
+/** What the command line asks for. */
+export interface CliCommand {
+  help: boolean;
+  /** Fixture path (resolved) when --fixture was given. */
+  fixturePath?: string;
+  generateSpec?: string;
+  writeFixture?: string;
+  options: GlueEmulatorOptions;
+}
+
+/** Thrown for bad command lines. */
+export class CliError extends Error {}
+
+function number(
+  flag: string,
+  value: string | undefined,
+  check: (n: number) => boolean,
+  what: string,
+) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) {
+    throw new CliError(`--${flag} must be ${what}, got '${value}'`);
+  }
+  return n;
+}
+
+const isRate = (n: number) => n >= 0 && n <= 1;
+
+/** Parses `GetJobRuns+region:eu-west-1=503`. */
+export function parseOutage(spec: string): OutageOptions {
+  const [what, status] = spec.split('=');
+  const outage: OutageOptions = {};
+  for (const part of what.split('+').filter(Boolean)) {
+    const [key, value] = part.includes(':') ? part.split(':') : ['op', part];
+    if (!value) throw new CliError(`--outage: empty value in '${spec}'`);
+    if (key === 'region') outage.region = value;
+    else if (key === 'account') outage.account = value;
+    else if (key === 'op' || key === 'operation') outage.operation = value;
+    else
+      throw new CliError(
+        `--outage: unknown selector '${key}' in '${spec}' (use OPERATION, region:R, account:ID)`,
+      );
+  }
+  if (status !== undefined) {
+    outage.status = number(
+      'outage',
+      status,
+      n => Number.isInteger(n) && n >= 400 && n <= 599,
+      'an HTTP status 400-599',
+    )!;
+  }
+  return outage;
+}
+
+/** Resolves a fixture path against the cwd, then npm's INIT_CWD (for `npm start -w`). */
+export function resolveFixturePath(
+  path: string,
+  cwd = process.cwd(),
+  initCwd = process.env.INIT_CWD,
+) {
+  if (isAbsolute(path)) return path;
+  const direct = resolve(cwd, path);
+  if (existsSync(direct) || !initCwd) return direct;
+  const fromInit = resolve(initCwd, path);
+  return existsSync(fromInit) ? fromInit : direct;
+}
+
+/** Parses the command line (without the node and script arguments). */
+export function parseCliArgs(argv: string[]): CliCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        fixture: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        'time-scale': { type: 'string' },
+        'duration-scale': { type: 'string' },
+        account: { type: 'string' },
+        latency: { type: 'string' },
+        'throttle-rate': { type: 'string' },
+        'error-rate': { type: 'string' },
+        outage: { type: 'string', multiple: true },
+        'fault-seed': { type: 'string' },
+        generate: { type: 'string' },
+        'write-fixture': { type: 'string' },
+        'no-require-triggered-upstream': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  if (values.help) {
+    return { help: true, options: {} };
+  }
+  if (values.fixture && values.generate) {
+    throw new CliError('use either --fixture or --generate, not both');
+  }
+  const options: GlueEmulatorOptions = {
+    port:
+      number(
+        'port',
+        values.port,
+        n => Number.isInteger(n) && n >= 0 && n <= 65535,
+        'a port 0-65535',
+      ) ?? DEFAULT_PORT,
+    host: values.host,
+    seed: number('seed', values.seed, Number.isInteger, 'an integer'),
+    timeScale: number(
+      'time-scale',
+      values['time-scale'],
+      n => n > 0,
+      'a positive number',
+    ),
+    durationScale: number(
+      'duration-scale',
+      values['duration-scale'],
+      n => n > 0,
+      'a positive number',
+    ),
+    requireTriggeredUpstream: values['no-require-triggered-upstream']
+      ? false
+      : undefined,
+  };
+  if (values.account !== undefined) {
+    if (!/^\d{12}$/.test(values.account)) {
+      throw new CliError(
+        `--account must be a 12-digit account id, got '${values.account}'`,
+      );
+    }
+    options.account = values.account;
+  }
+  if (values.latency !== undefined) {
+    const [fixed, jitter] = values.latency.split(',');
+    options.latency = {
+      fixedMs: number(
+        'latency',
+        fixed,
+        n => n >= 0,
+        'MS[,JITTER] with non-negative numbers',
+      ),
+      jitterMs: number(
+        'latency',
+        jitter,
+        n => n >= 0,
+        'MS[,JITTER] with non-negative numbers',
+      ),
+    };
+  }
+  const faults: GlueEmulatorOptions['faults'] = {};
+  const throttle = number(
+    'throttle-rate',
+    values['throttle-rate'],
+    isRate,
+    'a number 0..1',
+  );
+  const error = number(
+    'error-rate',
+    values['error-rate'],
+    isRate,
+    'a number 0..1',
+  );
+  const faultSeed = number(
+    'fault-seed',
+    values['fault-seed'],
+    Number.isInteger,
+    'an integer',
+  );
+  if (throttle !== undefined) faults.throttleRate = throttle;
+  if (error !== undefined) faults.errorRate = error;
+  if (faultSeed !== undefined) faults.seed = faultSeed;
+  if (values.outage?.length) faults.outages = values.outage.map(parseOutage);
+  options.faults = faults;
+  if (values.generate !== undefined) {
+    try {
+      parseGenerateSpec(values.generate);
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+  }
+  return {
+    help: false,
+    fixturePath: values.fixture
+      ? resolveFixturePath(values.fixture)
+      : undefined,
+    generateSpec: values.generate,
+    writeFixture: values['write-fixture'],
+    options,
+  };
+}
+
+interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: line => process.stdout.write(`${line}\n`),
+  err: line => process.stderr.write(`${line}\n`),
+};
+
+/**
+ * Runs the command line. Resolves with an exit code for one-shot commands
+ * (help, errors, --write-fixture); otherwise keeps serving until SIGINT/SIGTERM.
+ */
+export async function runCli(
+  argv: string[] = process.argv.slice(2),
+  io: CliIo = defaultIo,
+): Promise<number | undefined> {
+  let command: CliCommand;
+  try {
+    command = parseCliArgs(argv);
+  } catch (e) {
+    io.err(`glue-emulator: ${(e as Error).message}`);
+    io.err('Run glue-emulator --help for the options.');
+    return 1;
+  }
+  if (command.help) {
+    io.out(HELP);
+    return 0;
+  }
+  let fixture: Fixture | undefined;
+  try {
+    if (command.generateSpec !== undefined) {
+      fixture = generateFixture(parseGenerateSpec(command.generateSpec));
+    } else if (command.fixturePath) {
+      fixture = loadFixture(command.fixturePath);
+    }
+  } catch (e) {
+    io.err(
+      e instanceof FixtureError
+        ? e.message
+        : `glue-emulator: ${(e as Error).message}`,
+    );
+    return 1;
+  }
+  if (command.writeFixture) {
+    const target = resolve(command.writeFixture);
+    writeFileSync(
+      target,
+      stringify(fixture ?? { accounts: [] }, { lineWidth: 0 }),
+    );
+    io.out(`glue-emulator: wrote ${target}`);
+    return 0;
+  }
+  let emulator;
+  try {
+    emulator = await startGlueEmulator({ ...command.options, fixture });
+  } catch (e) {
+    const error = e as NodeJS.ErrnoException;
+    if (error.code === 'EADDRINUSE') {
+      io.err(
+        `glue-emulator: port ${command.options.port} is already in use (try --port 0)`,
+      );
+    } else if (e instanceof FixtureError) {
+      io.err(e.message);
+    } else {
+      io.err(`glue-emulator: ${error.message}`);
+    }
+    return 1;
+  }
+  const s = emulator.summary;
+  io.out(
+    `glue-emulator listening on ${emulator.url} (${s.jobs} jobs, ${s.triggers} triggers, ${s.workflows} workflows, ${s.crawlers} crawlers in ${s.regions} accounts/regions)`,
+  );
+  const shutdown = () => {
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return undefined;
+}

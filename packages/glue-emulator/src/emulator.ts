@@ -1,0 +1,199 @@
+/*
+ * startGlueEmulator: the programmatic entry point used by tests, benchmarks,
+ * the demo and the CLI.
+ */
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Fixture, loadFixture, validateFixture } from './fixture';
+import { isGeneratedFixture } from './generate';
+import { FaultInjector, FaultOptions, LatencyOptions } from './faults';
+import { EmulatorModel } from './model';
+import { createRequestListener } from './server';
+import { Clock, Simulation, systemClock } from './simulation';
+import { CallStats, EmulatorStats } from './stats';
+
+export interface GlueEmulatorOptions {
+  /** A fixture object (validated) or the path of a YAML fixture. Empty when absent. */
+  fixture?: Fixture | string;
+  /** Port to listen on; 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Seed of the run history (overrides the fixture's `seed`; default 42). */
+  seed?: number;
+  /** Emulated seconds per real second (default 1). */
+  timeScale?: number;
+  /**
+   * Live runs and crawls finish this many times faster, on the real clock
+   * (default 1). The demo uses this: timestamps stay real.
+   */
+  durationScale?: number;
+  /** Time source (ms). The history ends at `clock.now()` at start-up. */
+  clock?: Clock;
+  latency?: LatencyOptions;
+  faults?: FaultOptions;
+  /** Default true, like Glue: only trigger-started runs fire conditional triggers. */
+  requireTriggeredUpstream?: boolean;
+  /** Run a timer that advances the simulation (default: true unless a clock is given). */
+  ticker?: boolean;
+  /** Ticker period in real ms (default 250). */
+  tickIntervalMs?: number;
+  /** Account for requests whose access key is not a 12-digit id (default: the fixture's). */
+  account?: string;
+  /** Called with unexpected errors inside handlers (default: console.error). */
+  onError?: (error: unknown) => void;
+}
+
+/** The emulator's in-memory state, for tests that want to look inside. */
+export interface EmulatorState {
+  model: EmulatorModel;
+  simulation: Simulation;
+}
+
+export interface EmulatorSummary {
+  jobs: number;
+  triggers: number;
+  workflows: number;
+  crawlers: number;
+  /** Populated account/region pairs. */
+  regions: number;
+}
+
+export interface GlueEmulator {
+  /** e.g. `http://127.0.0.1:4599` — pass as the SDK client's `endpoint`. */
+  url: string;
+  port: number;
+  host: string;
+  stop(): Promise<void>;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  /** Replaces the given fault settings (latency, rates, outages, seed). */
+  setFaults(faults: FaultOptions): void;
+  /** Clears every fault. */
+  resetFaults(): void;
+  /** Processes transitions and trigger firings due at the clock's now. Returns how many. */
+  tick(): number;
+  /** Emulated now. */
+  now(): Date;
+  summary: EmulatorSummary;
+  state: EmulatorState;
+}
+
+export const DEFAULT_SEED = 42;
+
+function summarize(model: EmulatorModel): EmulatorSummary {
+  const summary: EmulatorSummary = {
+    jobs: 0,
+    triggers: 0,
+    workflows: 0,
+    crawlers: 0,
+    regions: 0,
+  };
+  for (const r of model.populatedRegions()) {
+    summary.jobs += r.jobs.size;
+    summary.triggers += r.triggers.size;
+    summary.workflows += r.workflows.size;
+    summary.crawlers += r.crawlers.size;
+    summary.regions += 1;
+  }
+  return summary;
+}
+
+function resolveFixture(fixture: Fixture | string | undefined): Fixture {
+  if (fixture === undefined) return { accounts: [] };
+  if (typeof fixture === 'string') return loadFixture(fixture);
+  // Generated fixtures are valid by construction; skip the schema for speed.
+  return isGeneratedFixture(fixture) ? fixture : validateFixture(fixture);
+}
+
+/** Loads the fixture and builds the model and simulation, without a server. */
+export function createEmulatorState(
+  options: GlueEmulatorOptions = {},
+): EmulatorState {
+  const fixture = resolveFixture(options.fixture);
+  const clock = options.clock ?? systemClock;
+  const model = new EmulatorModel(fixture, clock.now(), options.account);
+  const simulation = new Simulation(model, {
+    seed: options.seed ?? fixture.seed ?? DEFAULT_SEED,
+    clock,
+    timeScale: options.timeScale ?? 1,
+    durationScale: options.durationScale ?? 1,
+    requireTriggeredUpstream: options.requireTriggeredUpstream ?? true,
+  });
+  simulation.armSchedules();
+  return { model, simulation };
+}
+
+/** Starts the emulator's HTTP server. */
+export async function startGlueEmulator(
+  options: GlueEmulatorOptions = {},
+): Promise<GlueEmulator> {
+  if (options.durationScale !== undefined && !(options.durationScale > 0)) {
+    throw new Error(
+      `durationScale must be a positive number, got ${options.durationScale}`,
+    );
+  }
+  if (options.timeScale !== undefined && !(options.timeScale > 0)) {
+    throw new Error(
+      `timeScale must be a positive number, got ${options.timeScale}`,
+    );
+  }
+  const state = createEmulatorState(options);
+  const faults = new FaultInjector({
+    ...options.faults,
+    ...(options.latency ? { latency: options.latency } : {}),
+  });
+  const stats = new CallStats();
+  const onError =
+    options.onError ??
+    ((e: unknown) => console.error('glue-emulator: internal error', e));
+  const server: Server = createServer(
+    createRequestListener({
+      model: state.model,
+      sim: state.simulation,
+      faults,
+      stats,
+      onError,
+    }),
+  );
+  server.keepAliveTimeout = 5_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const useTicker = options.ticker ?? options.clock === undefined;
+  const timer = useTicker
+    ? setInterval(() => {
+        try {
+          state.simulation.tick();
+        } catch (e) {
+          onError(e);
+        }
+      }, options.tickIntervalMs ?? 250).unref()
+    : undefined;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    summary: summarize(state.model),
+    state,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    setFaults: f => faults.set(f),
+    resetFaults: () => faults.reset(),
+    tick: () => state.simulation.tick(),
+    now: () => new Date(state.simulation.now()),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        if (timer) clearInterval(timer);
+        server.close(err => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * A local AWS-Glue-compatible endpoint (AWS JSON 1.1) for development, tests
+ * and benchmarks.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  startGlueEmulator,
+  createEmulatorState,
+  DEFAULT_SEED,
+} from './emulator';
+export type {
+  GlueEmulator,
+  GlueEmulatorOptions,
+  EmulatorState,
+  EmulatorSummary,
+} from './emulator';
+export {
+  loadFixture,
+  parseFixture,
+  validateFixture,
+  FixtureError,
+} from './fixture';
+export type {
+  Fixture,
+  FixtureAccount,
+  FixtureRegion,
+  FixtureJob,
+  FixtureTrigger,
+  FixturePredicate,
+  FixtureCondition,
+  FixtureWorkflow,
+  FixtureCrawler,
+  FixtureIssue,
+  FixtureTime,
+} from './fixture';
+export { generateFixture, parseGenerateSpec, TEAMS } from './generate';
+export type { GenerateOptions } from './generate';
+export type { FaultOptions, LatencyOptions, OutageOptions } from './faults';
+export type { EmulatorStats, CallCounts } from './stats';
+export type { Clock } from './simulation';
+export { parseCron, nextFireTime, previousFireTimes, CronError } from './cron';
+export type { CronSchedule } from './cron';
+export { runCli, parseCliArgs, HELP, DEFAULT_PORT } from './cli';
+export type { CliCommand } from './cli';
+export type {
+  StringMap,
+  JobRunState,
+  CrawlState,
+  TriggerType,
+  GlueJob,
+  GlueJobCommand,
+  GlueJobRun,
+  GlueJobBookmarkEntry,
+  GluePredecessor,
+  GlueTrigger,
+  GlueAction,
+  GlueCondition,
+  GluePredicate,
+  GlueWorkflow,
+  GlueWorkflowRun,
+  GlueWorkflowGraph,
+  GlueWorkflowStatistics,
+  GlueNode,
+  GlueCrawler,
+  GlueCrawl,
+  GlueLastCrawl,
+  SimulationSettings,
+} from './types';

@@ -1,0 +1,249 @@
+/*
+ * Wire shapes returned by the emulator (a subset of the Glue API model, with
+ * timestamps already as epoch seconds). Unknown members written in a fixture
+ * are passed through, so every shape allows extra keys.
+ */
+
+/** String-to-string map (DefaultArguments, Arguments, Tags, ...). */
+export type StringMap = Record<string, string>;
+
+export type JobRunState =
+  | 'STARTING'
+  | 'RUNNING'
+  | 'STOPPING'
+  | 'STOPPED'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'TIMEOUT'
+  | 'ERROR'
+  | 'WAITING'
+  | 'EXPIRED';
+
+export type CrawlState =
+  | 'RUNNING'
+  | 'CANCELLING'
+  | 'CANCELLED'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'ERROR';
+
+export interface GlueJobCommand {
+  Name: string;
+  ScriptLocation?: string;
+  PythonVersion?: string;
+  Runtime?: string;
+}
+
+export interface GlueJob {
+  Name: string;
+  Description?: string;
+  Role: string;
+  CreatedOn: number;
+  LastModifiedOn: number;
+  JobMode?: string;
+  ExecutionProperty: { MaxConcurrentRuns: number };
+  Command: GlueJobCommand;
+  DefaultArguments?: StringMap;
+  NonOverridableArguments?: StringMap;
+  Connections?: { Connections: string[] };
+  MaxRetries: number;
+  AllocatedCapacity?: number;
+  Timeout: number;
+  MaxCapacity?: number;
+  WorkerType?: string;
+  NumberOfWorkers?: number;
+  GlueVersion?: string;
+  ExecutionClass?: string;
+  CodeGenConfigurationNodes?: Record<string, unknown>;
+  [member: string]: unknown;
+}
+
+export interface GlueAction {
+  JobName?: string;
+  CrawlerName?: string;
+  Arguments?: StringMap;
+  Timeout?: number;
+  SecurityConfiguration?: string;
+  NotificationProperty?: { NotifyDelayAfter?: number };
+}
+
+export interface GlueCondition {
+  LogicalOperator: 'EQUALS';
+  JobName?: string;
+  State?: string;
+  CrawlerName?: string;
+  CrawlState?: string;
+}
+
+export interface GluePredicate {
+  Logical?: 'AND' | 'ANY';
+  Conditions: GlueCondition[];
+}
+
+export type TriggerType = 'SCHEDULED' | 'CONDITIONAL' | 'ON_DEMAND' | 'EVENT';
+
+export interface GlueTrigger {
+  Name: string;
+  WorkflowName?: string;
+  Id: string;
+  Type: TriggerType;
+  State: string;
+  Description?: string;
+  Schedule?: string;
+  Actions: GlueAction[];
+  Predicate?: GluePredicate;
+  [member: string]: unknown;
+}
+
+export interface GlueWorkflowStatistics {
+  TotalActions: number;
+  TimeoutActions: number;
+  FailedActions: number;
+  StoppedActions: number;
+  SucceededActions: number;
+  RunningActions: number;
+  ErroredActions: number;
+  WaitingActions: number;
+}
+
+export interface GlueWorkflowRun {
+  Name: string;
+  WorkflowRunId: string;
+  PreviousRunId?: string;
+  WorkflowRunProperties?: StringMap;
+  StartedOn: number;
+  CompletedOn?: number;
+  Status: 'RUNNING' | 'COMPLETED' | 'STOPPING' | 'STOPPED' | 'ERROR';
+  ErrorMessage?: string;
+  Statistics: GlueWorkflowStatistics;
+  Graph?: GlueWorkflowGraph;
+}
+
+export interface GlueCrawl {
+  State: CrawlState;
+  StartedOn: number;
+  CompletedOn?: number;
+  ErrorMessage?: string;
+  LogGroup: string;
+  LogStream: string;
+}
+
+export interface GlueNode {
+  Type: 'TRIGGER' | 'JOB' | 'CRAWLER';
+  Name: string;
+  UniqueId: string;
+  TriggerDetails?: { Trigger: GlueTrigger };
+  JobDetails?: { JobRuns: GlueJobRun[] };
+  CrawlerDetails?: { Crawls: GlueCrawl[] };
+}
+
+export interface GlueWorkflowGraph {
+  Nodes: GlueNode[];
+  Edges: { SourceId: string; DestinationId: string }[];
+}
+
+export interface GlueWorkflow {
+  Name: string;
+  Description?: string;
+  DefaultRunProperties?: StringMap;
+  CreatedOn: number;
+  LastModifiedOn: number;
+  MaxConcurrentRuns?: number;
+  LastRun?: GlueWorkflowRun;
+  Graph?: GlueWorkflowGraph;
+  [member: string]: unknown;
+}
+
+export interface GlueLastCrawl {
+  Status: 'SUCCEEDED' | 'CANCELLED' | 'FAILED';
+  ErrorMessage?: string;
+  LogGroup: string;
+  LogStream: string;
+  MessagePrefix: string;
+  StartTime: number;
+}
+
+export interface GlueCrawler {
+  Name: string;
+  Role: string;
+  Targets: Record<string, unknown>;
+  DatabaseName?: string;
+  Description?: string;
+  Schedule?: { ScheduleExpression: string; State: string };
+  State: 'READY' | 'RUNNING' | 'STOPPING';
+  CrawlElapsedTime?: number;
+  CreationTime: number;
+  LastUpdated: number;
+  LastCrawl?: GlueLastCrawl;
+  Version: number;
+  [member: string]: unknown;
+}
+
+export interface GluePredecessor {
+  JobName: string;
+  RunId: string;
+}
+
+export interface GlueJobRun {
+  Id: string;
+  Attempt: number;
+  PreviousRunId?: string;
+  TriggerName?: string;
+  JobName: string;
+  JobMode?: string;
+  StartedOn: number;
+  LastModifiedOn: number;
+  CompletedOn?: number;
+  JobRunState: JobRunState;
+  Arguments: StringMap;
+  ErrorMessage?: string;
+  PredecessorRuns: GluePredecessor[];
+  AllocatedCapacity?: number;
+  ExecutionTime: number;
+  Timeout: number;
+  MaxCapacity?: number;
+  WorkerType?: string;
+  NumberOfWorkers?: number;
+  SecurityConfiguration?: string;
+  LogGroupName: string;
+  NotificationProperty?: { NotifyDelayAfter?: number };
+  GlueVersion?: string;
+  DPUSeconds?: number;
+  ExecutionClass?: string;
+}
+
+export interface GlueJobBookmarkEntry {
+  JobName: string;
+  Version: number;
+  Run: number;
+  Attempt: number;
+  PreviousRunId?: string;
+  RunId?: string;
+  JobBookmark: string;
+}
+
+/** Emulator-only behaviour of a job or crawler; never returned by the API. */
+export interface SimulationSettings {
+  /** Typical duration of a run in seconds (jitter is added). */
+  durationSeconds?: number;
+  /** Probability that a run fails (0..1). */
+  failureRate?: number;
+  /** Probability that a run times out (0..1). */
+  timeoutRate?: number;
+  /** Probability that a run is stopped by hand (0..1). */
+  stopRate?: number;
+  /** Error messages to use for failed runs. */
+  errorMessages?: string[];
+  /**
+   * Number of runs kept in the generated history (newest first). For a job no
+   * trigger starts, the number of manual runs spread over the 90 days.
+   */
+  history?: number;
+  /** Whether the newest generated run is still running at start-up. */
+  inProgress?: boolean;
+  /**
+   * Outcomes of runs started while the emulator runs (StartJobRun or a
+   * trigger), used in order and cycled. Overrides the rates.
+   */
+  outcomes?: string[];
+}
