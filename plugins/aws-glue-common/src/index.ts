@@ -1,1 +1,5 @@
 export * from './annotations';
+export * from './permissions';
+export * from './redaction';
+export * from './runState';
+export * from './types';

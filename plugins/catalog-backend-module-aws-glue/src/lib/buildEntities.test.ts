@@ -25,7 +25,10 @@ import {
   DEFAULT_OUTPUT_ARGUMENT_PATTERNS,
 } from './lineage';
 import { isValidEntityName } from './naming';
-import { ArgumentRedactor, REDACTED } from './redaction';
+import {
+  ArgumentRedactor,
+  REDACTED,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GlueInventory } from './types';
 
 // ---------------------------------------------------------------------------

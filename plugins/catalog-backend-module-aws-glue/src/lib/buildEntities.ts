@@ -28,7 +28,7 @@ import {
   OwnershipOptions,
   resolveOwner,
 } from './ownership';
-import { ArgumentRedactor } from './redaction';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { describeTrigger } from './describeTrigger';
 import {
   AwsGlueTransformer,

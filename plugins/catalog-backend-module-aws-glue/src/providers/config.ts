@@ -19,7 +19,7 @@ import {
   ArgumentRedactor,
   DEFAULT_REDACTION_KEY_PATTERNS,
   DEFAULT_REDACTION_VALUE_PATTERNS,
-} from '../lib/redaction';
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { ResourceFilters } from '../lib/buildEntities';
 
 /** The config root of this module's providers. */
