@@ -97,6 +97,8 @@ export interface GlueJob {
   latestRun?: GlueJobRun;
   /** Whether starting runs is enabled in config and allowed for the caller. */
   canStart: boolean;
+  /** Whether stopping runs is enabled in config and allowed for the caller. */
+  canStop: boolean;
   /** Argument keys a caller may override when starting a run. */
   overridableArguments: string[];
 }
