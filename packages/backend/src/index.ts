@@ -14,9 +14,9 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./permissionPolicy'));
+
+backend.add(import('@aws-glue-backstage/plugin-aws-glue-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 

@@ -1,0 +1,68 @@
+import { expect, Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SCREENSHOTS = path.resolve(
+  __dirname,
+  '../../../e2e-artifacts/screenshots',
+);
+
+/** Signs in as the demo's guest user (a member of data-platform). */
+export async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('My Group')).toBeVisible();
+}
+
+const BACKEND = 'http://localhost:7007';
+
+/** A guest token for calling the backend directly. */
+export async function guestToken(page: Page): Promise<string> {
+  const res = await page.request.post(`${BACKEND}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const body = await res.json();
+  return body.backstageIdentity.token;
+}
+
+/**
+ * Waits until the backend answers and the first Glue sync has put the demo
+ * jobs in the catalog (the backend may still be starting).
+ */
+export async function waitForCatalog(page: Page, names: string[]) {
+  await expect
+    .poll(
+      async () => {
+        try {
+          const token = await guestToken(page);
+          const filter = names
+            .map(
+              n =>
+                `filter=${encodeURIComponent(
+                  `kind=component,metadata.name=${n}`,
+                )}`,
+            )
+            .join('&');
+          const res = await page.request.get(
+            `${BACKEND}/api/catalog/entities/by-query?${filter}&limit=100`,
+            { headers: { Authorization: `Bearer ${token}` } },
+          );
+          if (!res.ok()) return 0;
+          return (await res.json()).items.length;
+        } catch {
+          return 0; // not listening yet
+        }
+      },
+      { timeout: 180_000, intervals: [1_000] },
+    )
+    .toBe(names.length);
+}
+
+/** Saves a full-page screenshot as a CI artifact. */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+  });
+}

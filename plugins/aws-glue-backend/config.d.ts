@@ -1,0 +1,106 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /**
+   * The AWS Glue backend plugin (`@aws-glue-backstage/plugin-aws-glue-backend`):
+   * run history, chains, bookmarks, workflow runs and start/stop actions.
+   * AWS credentials come from the standard `aws.accounts` config of
+   * `@backstage/integration-aws-node`, by the account id in each job's ARN.
+   */
+  awsGlue?: {
+    /**
+     * A Glue endpoint to call instead of AWS's regional endpoint: the local
+     * Glue emulator (`http://127.0.0.1:4599`) or a VPC endpoint. Omit for AWS.
+     */
+    endpoint?: string;
+
+    /**
+     * Attempts per Glue call including the first, with the SDK's standard
+     * retry mode (throttling and server errors are retried). Default 3.
+     */
+    maxAttempts?: number;
+
+    /** How long Glue responses are cached (in the backend's cache service). */
+    cache?: {
+      /** Job run lists, latest runs and run details. Default 30 seconds. */
+      runsTtl?: HumanDuration | string;
+      /** The same while any cached run is active (STARTING, RUNNING, STOPPING, WAITING). Default 5 seconds. */
+      activeRunsTtl?: HumanDuration | string;
+      /** Job configurations (GetJob). Default 5 minutes. */
+      jobsTtl?: HumanDuration | string;
+      /** Job bookmarks (GetJobBookmark). Default 60 seconds. */
+      bookmarkTtl?: HumanDuration | string;
+    };
+
+    /** Actions that change Glue. All are off unless enabled here. */
+    actions?: {
+      /**
+       * Let callers holding `aws-glue.job.start` on an entity start runs of
+       * its jobs. Default false.
+       *
+       * @visibility frontend
+       */
+      startJobRun?: boolean;
+      /**
+       * Let callers holding `aws-glue.job.stop` on an entity stop runs of
+       * its jobs. Default false.
+       *
+       * @visibility frontend
+       */
+      stopJobRun?: boolean;
+      /**
+       * Argument keys a caller may override when starting a run, as globs
+       * (`*` any characters, `?` one), e.g. `--run_date` or `--input*`.
+       * Default none: runs start with the job's default arguments only.
+       */
+      allowedArguments?: string[];
+    };
+
+    /** Prices for the estimated cost of runs. */
+    pricing?: {
+      /** Price per DPU-hour (STANDARD execution class). Default 0.44. */
+      dpuHour?: number;
+      /** Price per DPU-hour for the FLEX execution class. Default 0.29. */
+      flexDpuHour?: number;
+      /**
+       * ISO 4217 code of the prices. Default USD.
+       *
+       * @visibility frontend
+       */
+      currency?: string;
+    };
+
+    /**
+     * Extra secret patterns, added to the built-in ones. Matching argument
+     * values are replaced by `<redacted>` before they are cached, returned
+     * or logged.
+     */
+    redaction?: {
+      /** Case-insensitive regular expressions matched against argument keys. */
+      keyPatterns?: string[];
+      /** Case-insensitive regular expressions matched against argument values (and run error messages). */
+      valuePatterns?: string[];
+    };
+
+    /** The run history route. */
+    runs?: {
+      /**
+       * Glue pages of 200 runs one filtered (`state=`) request may scan
+       * before it returns what it found with a cursor. Default 5.
+       */
+      maxScanPages?: number;
+    };
+
+    /** The chain route. */
+    chain?: {
+      /** Hops walked when the request gives no depth. Default 3. */
+      defaultDepth?: number;
+      /** The largest depth a request may ask for. Default 6. */
+      maxDepth?: number;
+      /** At most this many nodes; the response says `truncated`. Default 200. */
+      maxNodes?: number;
+      /** Glue calls in flight while loading the chain's latest runs. Default 8. */
+      concurrency?: number;
+    };
+  };
+}

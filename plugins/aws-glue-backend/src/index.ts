@@ -1,0 +1,6 @@
+/**
+ * The AWS Glue backend plugin for Backstage.
+ *
+ * @packageDocumentation
+ */
+export { awsGluePlugin as default, awsGluePlugin } from './plugin';

@@ -1,0 +1,118 @@
+import { ConfigReader } from '@backstage/config';
+import { readAwsGlueBackendConfig } from './config';
+
+describe('readAwsGlueBackendConfig', () => {
+  it('applies the defaults', () => {
+    expect(readAwsGlueBackendConfig(new ConfigReader({}))).toEqual({
+      endpoint: undefined,
+      maxAttempts: 3,
+      cache: {
+        runsTtlMs: 30_000,
+        activeRunsTtlMs: 5_000,
+        jobsTtlMs: 300_000,
+        bookmarkTtlMs: 60_000,
+      },
+      actions: { startJobRun: false, stopJobRun: false, allowedArguments: [] },
+      pricing: { dpuHour: 0.44, flexDpuHour: 0.29, currency: 'USD' },
+      redaction: { keyPatterns: [], valuePatterns: [] },
+      runs: { maxScanPages: 5 },
+      chain: { defaultDepth: 3, maxDepth: 6, maxNodes: 200, concurrency: 8 },
+    });
+  });
+
+  it('reads every key', () => {
+    const config = readAwsGlueBackendConfig(
+      new ConfigReader({
+        awsGlue: {
+          endpoint: 'http://127.0.0.1:4599',
+          maxAttempts: 5,
+          cache: {
+            runsTtl: { seconds: 10 },
+            activeRunsTtl: '2s',
+            jobsTtl: 'PT1M',
+            bookmarkTtl: { minutes: 2 },
+          },
+          actions: {
+            startJobRun: true,
+            stopJobRun: true,
+            allowedArguments: ['--run_date', '--input*'],
+          },
+          pricing: { dpuHour: 0.5, flexDpuHour: 0.3, currency: 'EUR' },
+          redaction: { keyPatterns: ['^--conn'], valuePatterns: ['xyz\\d+'] },
+          runs: { maxScanPages: 3 },
+          chain: { defaultDepth: 2, maxDepth: 4, maxNodes: 50, concurrency: 4 },
+        },
+      }),
+    );
+    expect(config).toEqual({
+      endpoint: 'http://127.0.0.1:4599',
+      maxAttempts: 5,
+      cache: {
+        runsTtlMs: 10_000,
+        activeRunsTtlMs: 2_000,
+        jobsTtlMs: 60_000,
+        bookmarkTtlMs: 120_000,
+      },
+      actions: {
+        startJobRun: true,
+        stopJobRun: true,
+        allowedArguments: ['--run_date', '--input*'],
+      },
+      pricing: { dpuHour: 0.5, flexDpuHour: 0.3, currency: 'EUR' },
+      redaction: { keyPatterns: ['^--conn'], valuePatterns: ['xyz\\d+'] },
+      runs: { maxScanPages: 3 },
+      chain: { defaultDepth: 2, maxDepth: 4, maxNodes: 50, concurrency: 4 },
+    });
+  });
+
+  it('keeps the default depth within a smaller maxDepth', () => {
+    expect(
+      readAwsGlueBackendConfig(
+        new ConfigReader({ awsGlue: { chain: { maxDepth: 2 } } }),
+      ).chain,
+    ).toEqual({ defaultDepth: 2, maxDepth: 2, maxNodes: 200, concurrency: 8 });
+  });
+
+  it.each([
+    ['a non-http endpoint', { endpoint: 'ftp://x' }, 'awsGlue.endpoint'],
+    [
+      'an endpoint that is no URL',
+      { endpoint: 'localhost 4599' },
+      'awsGlue.endpoint',
+    ],
+    ['maxAttempts 0', { maxAttempts: 0 }, 'awsGlue.maxAttempts'],
+    ['fractional maxAttempts', { maxAttempts: 1.5 }, 'awsGlue.maxAttempts'],
+    ['a bad duration', { cache: { runsTtl: 'soon' } }, 'awsGlue.cache.runsTtl'],
+    [
+      'a negative price',
+      { pricing: { dpuHour: -1 } },
+      'awsGlue.pricing.dpuHour',
+    ],
+    [
+      'a bad currency',
+      { pricing: { currency: 'dollars' } },
+      'awsGlue.pricing.currency',
+    ],
+    [
+      'a bad key pattern',
+      { redaction: { keyPatterns: ['ok', '('] } },
+      'awsGlue.redaction.keyPatterns[1]',
+    ],
+    [
+      'an empty argument glob',
+      { actions: { allowedArguments: ['  '] } },
+      'awsGlue.actions.allowedArguments[0]',
+    ],
+    ['maxDepth 0', { chain: { maxDepth: 0 } }, 'awsGlue.chain.maxDepth'],
+    [
+      'defaultDepth above maxDepth',
+      { chain: { maxDepth: 2, defaultDepth: 3 } },
+      'awsGlue.chain.defaultDepth',
+    ],
+    ['maxNodes 0', { chain: { maxNodes: 0 } }, 'awsGlue.chain.maxNodes'],
+  ])('rejects %s naming %s', (_name, awsGlue, path) => {
+    expect(() =>
+      readAwsGlueBackendConfig(new ConfigReader({ awsGlue })),
+    ).toThrow(`Invalid config at ${path}`);
+  });
+});

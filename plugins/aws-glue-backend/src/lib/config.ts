@@ -1,0 +1,236 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { GluePricing } from './cost';
+
+/** The plugin's configuration under `awsGlue`, with defaults applied. */
+export interface AwsGlueBackendConfig {
+  /** A Glue endpoint to use instead of AWS's (the emulator, a VPC endpoint). */
+  endpoint?: string;
+  /** SDK attempts per Glue call, including the first. */
+  maxAttempts: number;
+  cache: {
+    runsTtlMs: number;
+    activeRunsTtlMs: number;
+    jobsTtlMs: number;
+    bookmarkTtlMs: number;
+  };
+  actions: {
+    startJobRun: boolean;
+    stopJobRun: boolean;
+    allowedArguments: string[];
+  };
+  pricing: GluePricing;
+  redaction: { keyPatterns: string[]; valuePatterns: string[] };
+  runs: {
+    /** Glue pages (of 200 runs) one filtered request may scan. */
+    maxScanPages: number;
+  };
+  chain: {
+    defaultDepth: number;
+    maxDepth: number;
+    maxNodes: number;
+    /** Glue calls in flight while loading the latest runs of a chain. */
+    concurrency: number;
+  };
+}
+
+const DEFAULTS = {
+  maxAttempts: 3,
+  runsTtl: { seconds: 30 },
+  activeRunsTtl: { seconds: 5 },
+  jobsTtl: { minutes: 5 },
+  bookmarkTtl: { seconds: 60 },
+  dpuHour: 0.44,
+  flexDpuHour: 0.29,
+  currency: 'USD',
+  maxScanPages: 5,
+  defaultDepth: 3,
+  maxDepth: 6,
+  maxNodes: 200,
+  concurrency: 8,
+} as const;
+
+const key = (path: string) => `awsGlue.${path}`;
+
+function invalid(path: string, problem: string): never {
+  throw new InputError(`Invalid config at ${key(path)}: ${problem}`);
+}
+
+function readDurationMs(
+  config: Config,
+  path: string,
+  fallback: HumanDuration,
+): number {
+  if (!config.has(key(path))) {
+    return durationToMilliseconds(fallback);
+  }
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(
+      readDurationFromConfig(config, { key: key(path) }),
+    );
+  } catch (error) {
+    return invalid(path, `${(error as Error).message}`);
+  }
+  if (!Number.isFinite(ms) || ms < 0) {
+    invalid(path, 'must be a non-negative duration');
+  }
+  return ms;
+}
+
+function readInteger(
+  config: Config,
+  path: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = config.getOptionalNumber(key(path));
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    invalid(path, `must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function readPrice(config: Config, path: string, fallback: number): number {
+  const value = config.getOptionalNumber(key(path));
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    invalid(path, `must be a non-negative number, got ${value}`);
+  }
+  return value;
+}
+
+function readPatterns(config: Config, path: string): string[] {
+  const patterns = config.getOptionalStringArray(key(path)) ?? [];
+  patterns.forEach((pattern, index) => {
+    try {
+      // eslint-disable-next-line no-new
+      new RegExp(pattern, 'i');
+    } catch (error) {
+      invalid(`${path}[${index}]`, `not a regular expression: ${error}`);
+    }
+  });
+  return patterns;
+}
+
+/**
+ * Reads `awsGlue` from the root config with defaults applied. Throws an
+ * `InputError` naming the config path when a value is invalid, so that a bad
+ * config fails at start-up.
+ */
+export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
+  const endpoint = config.getOptionalString(key('endpoint'));
+  if (endpoint !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      invalid('endpoint', `must be an http(s) URL, got '${endpoint}'`);
+    }
+  }
+
+  const maxDepth = readInteger(
+    config,
+    'chain.maxDepth',
+    DEFAULTS.maxDepth,
+    1,
+    20,
+  );
+  const defaultDepth = readInteger(
+    config,
+    'chain.defaultDepth',
+    Math.min(DEFAULTS.defaultDepth, maxDepth),
+    0,
+    maxDepth,
+  );
+
+  const allowedArguments =
+    config.getOptionalStringArray(key('actions.allowedArguments')) ?? [];
+  allowedArguments.forEach((glob, index) => {
+    if (glob.trim() === '') {
+      invalid(`actions.allowedArguments[${index}]`, 'must not be empty');
+    }
+  });
+
+  const currency = config.getOptionalString(key('pricing.currency')) ?? 'USD';
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    invalid('pricing.currency', `must be an ISO 4217 code, got '${currency}'`);
+  }
+
+  return {
+    endpoint,
+    maxAttempts: readInteger(
+      config,
+      'maxAttempts',
+      DEFAULTS.maxAttempts,
+      1,
+      10,
+    ),
+    cache: {
+      runsTtlMs: readDurationMs(config, 'cache.runsTtl', DEFAULTS.runsTtl),
+      activeRunsTtlMs: readDurationMs(
+        config,
+        'cache.activeRunsTtl',
+        DEFAULTS.activeRunsTtl,
+      ),
+      jobsTtlMs: readDurationMs(config, 'cache.jobsTtl', DEFAULTS.jobsTtl),
+      bookmarkTtlMs: readDurationMs(
+        config,
+        'cache.bookmarkTtl',
+        DEFAULTS.bookmarkTtl,
+      ),
+    },
+    actions: {
+      startJobRun:
+        config.getOptionalBoolean(key('actions.startJobRun')) ?? false,
+      stopJobRun: config.getOptionalBoolean(key('actions.stopJobRun')) ?? false,
+      allowedArguments,
+    },
+    pricing: {
+      dpuHour: readPrice(config, 'pricing.dpuHour', DEFAULTS.dpuHour),
+      flexDpuHour: readPrice(
+        config,
+        'pricing.flexDpuHour',
+        DEFAULTS.flexDpuHour,
+      ),
+      currency,
+    },
+    redaction: {
+      keyPatterns: readPatterns(config, 'redaction.keyPatterns'),
+      valuePatterns: readPatterns(config, 'redaction.valuePatterns'),
+    },
+    runs: {
+      maxScanPages: readInteger(
+        config,
+        'runs.maxScanPages',
+        DEFAULTS.maxScanPages,
+        1,
+        50,
+      ),
+    },
+    chain: {
+      defaultDepth,
+      maxDepth,
+      maxNodes: readInteger(
+        config,
+        'chain.maxNodes',
+        DEFAULTS.maxNodes,
+        1,
+        5000,
+      ),
+      concurrency: readInteger(
+        config,
+        'chain.concurrency',
+        DEFAULTS.concurrency,
+        1,
+        64,
+      ),
+    },
+  };
+}

@@ -1,0 +1,1184 @@
+/*
+ * The plugin's HTTP API through the real backend framework (auth policy,
+ * error handler, cache, permissions), with the catalog mocked and Glue
+ * mocked by aws-sdk-client-mock.
+ */
+import {
+  AccessDeniedException,
+  BatchStopJobRunCommand,
+  ConcurrentRunsExceededException,
+  EntityNotFoundException,
+  GetJobBookmarkCommand,
+  GetJobCommand,
+  GetJobRunCommand,
+  GetJobRunsCommand,
+  GetWorkflowRunsCommand,
+  GlueClient,
+  InternalServiceException,
+  JobRun,
+  StartJobRunCommand,
+  ThrottlingException,
+} from '@aws-sdk/client-glue';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ANNOTATION_AWS_GLUE_JOB_ARN,
+  awsGlueJobStartPermission,
+  awsGlueJobStopPermission,
+  GlueChainResponse,
+  GlueJobRunsResponse,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import request from 'supertest';
+import {
+  ACCOUNT,
+  freshersChain,
+  jobEntity,
+  workflowEntity,
+} from './__fixtures__/entities';
+import { awsGluePlugin } from './plugin';
+
+const glue = mockClient(GlueClient);
+
+const JOB = 'orders-daily-etl';
+const JOB_ARN = `arn:aws:glue:us-east-1:${ACCOUNT}:job/${JOB}`;
+const OTHER_ARN = `arn:aws:glue:eu-west-1:${ACCOUNT}:job/orders-aggregate`;
+const BASE = '/api/aws-glue/v1/entity/default';
+const JOB_URL = `${BASE}/component/${JOB}`;
+const REPO_URL = `${BASE}/component/orders-repo`;
+
+const orders = jobEntity(JOB);
+const repo: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'orders-repo',
+    annotations: { [ANNOTATION_AWS_GLUE_JOB_ARN]: `${JOB_ARN},${OTHER_ARN}` },
+  },
+  spec: {
+    type: 'service',
+    owner: 'group:default/data-platform',
+    lifecycle: 'production',
+  },
+};
+const noGlue: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'website' },
+  spec: {
+    type: 'website',
+    owner: 'group:default/web',
+    lifecycle: 'production',
+  },
+};
+const sales = workflowEntity('sales-pipeline');
+const chain = freshersChain();
+
+const HOUR = 3600_000;
+const T0 = Date.UTC(2026, 0, 31, 12);
+
+function run(
+  i: number,
+  state = 'SUCCEEDED',
+  extra: Partial<JobRun> = {},
+): JobRun {
+  const started = T0 - i * HOUR;
+  return {
+    Id: `jr_${String(i).padStart(3, '0')}`,
+    JobName: JOB,
+    Attempt: 0,
+    StartedOn: new Date(started),
+    CompletedOn: new Date(started + 600_000),
+    LastModifiedOn: new Date(started + 600_000),
+    JobRunState: state as JobRun['JobRunState'],
+    ExecutionTime: 540,
+    WorkerType: 'G.1X',
+    NumberOfWorkers: 10,
+    MaxCapacity: 10,
+    GlueVersion: '4.0',
+    LogGroupName: '/aws-glue/jobs',
+    Arguments: { '--run_date': '2026-01-31', '--db-password': 'hunter2' },
+    ...extra,
+  };
+}
+
+/** Serves `runs` (newest first) like GetJobRuns, with numeric page tokens. */
+function serveRuns(runs: JobRun[]) {
+  glue.on(GetJobRunsCommand).callsFake(input => {
+    const offset = input.NextToken ? Number(input.NextToken) : 0;
+    const max = input.MaxResults ?? 100;
+    const page = runs.slice(offset, offset + max);
+    return {
+      JobRuns: page,
+      NextToken: offset + max < runs.length ? String(offset + max) : undefined,
+    };
+  });
+}
+
+const baseConfig = {
+  aws: {
+    accounts: [
+      { accountId: ACCOUNT, accessKeyId: ACCOUNT, secretAccessKey: 'x' },
+    ],
+  },
+};
+
+async function startBackend(
+  options: {
+    awsGlue?: object;
+    entities?: Entity[];
+    extraFeatures?: any[];
+  } = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      awsGluePlugin,
+      catalogServiceMock.factory({
+        entities: options.entities ?? [
+          orders,
+          repo,
+          noGlue,
+          sales,
+          ...chain.entities,
+        ],
+      }),
+      mockServices.rootConfig.factory({
+        data: { ...baseConfig, awsGlue: options.awsGlue ?? {} },
+      }),
+      ...(options.extraFeatures ?? []),
+    ],
+  });
+  return server;
+}
+
+function denyAll() {
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.DENY })),
+  });
+}
+
+function auditorMock() {
+  const event = {
+    success: jest.fn(async () => {}),
+    fail: jest.fn(async () => {}),
+  };
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => event),
+  });
+  return { auditor, event };
+}
+
+const user = () => mockCredentials.user.header();
+
+beforeEach(() => {
+  glue.reset();
+});
+
+describe('plugin', () => {
+  it('registers the AWS Glue permissions', async () => {
+    const registry = mockServices.permissionsRegistry.mock();
+    await startBackend({ extraFeatures: [registry.factory] });
+    expect(registry.addPermissions).toHaveBeenCalledWith([
+      awsGlueJobStartPermission,
+      awsGlueJobStopPermission,
+    ]);
+  });
+
+  it('fails to start with an invalid config, naming the key', async () => {
+    await expect(
+      startBackend({ awsGlue: { chain: { maxDepth: 0 } } }),
+    ).rejects.toThrow('Invalid config at awsGlue.chain.maxDepth');
+  });
+});
+
+describe('GET jobs', () => {
+  beforeEach(() => {
+    glue.on(GetJobCommand, { JobName: JOB }).resolves({
+      Job: {
+        Name: JOB,
+        Description: 'Daily orders',
+        Command: { Name: 'glueetl', ScriptLocation: 's3://scripts/orders.py' },
+        DefaultArguments: {
+          '--job-bookmark-option': 'job-bookmark-enable',
+          '--jdbc-url': 'jdbc:postgresql://etl:hunter2@db:5432/orders',
+        },
+        NonOverridableArguments: { '--input': 's3://fixed/' },
+        WorkerType: 'G.1X',
+        NumberOfWorkers: 10,
+        GlueVersion: '4.0',
+        Timeout: 60,
+      },
+    });
+    serveRuns([
+      run(0, 'RUNNING', { CompletedOn: undefined, ExecutionTime: 0 }),
+      run(1),
+    ]);
+  });
+
+  it('returns the configuration and latest run; actions off by default', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/jobs`)
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+    expect(res.body.jobs).toHaveLength(1);
+    const [job] = res.body.jobs;
+    expect(job).toMatchObject({
+      arn: JOB_ARN,
+      name: JOB,
+      accountId: ACCOUNT,
+      region: 'us-east-1',
+      description: 'Daily orders',
+      command: 'glueetl',
+      jobMode: 'SCRIPT',
+      workerType: 'G.1X',
+      numberOfWorkers: 10,
+      timeoutMinutes: 60,
+      maxRetries: 0,
+      maxConcurrentRuns: 1,
+      bookmarkOption: 'job-bookmark-enable',
+      scriptLocation: 's3://scripts/orders.py',
+      connections: [],
+      defaultArguments: {
+        '--job-bookmark-option': 'job-bookmark-enable',
+        '--jdbc-url': '<redacted>',
+      },
+      canStart: false,
+      canStop: false,
+      overridableArguments: [],
+    });
+    expect(job.latestRun).toMatchObject({ id: 'jr_000', state: 'RUNNING' });
+    expect(job.consoleUrl).toBe(
+      'https://us-east-1.console.aws.amazon.com/gluestudio/home?region=us-east-1#/editor/job/orders-daily-etl/details',
+    );
+    expect(glue).toHaveReceivedCommandWith(GetJobRunsCommand, {
+      JobName: JOB,
+      MaxResults: 1,
+    });
+  });
+
+  it('says the caller may start and stop when config and permissions allow it', async () => {
+    const server = await startBackend({
+      awsGlue: {
+        actions: {
+          startJobRun: true,
+          stopJobRun: true,
+          allowedArguments: ['--run_date', '--input'],
+        },
+      },
+    });
+    const res = await request(server)
+      .get(`${JOB_URL}/jobs`)
+      .set('Authorization', user());
+    expect(res.body.jobs[0]).toMatchObject({
+      canStart: true,
+      canStop: true,
+      // --input is non-overridable for this job
+      overridableArguments: ['--run_date'],
+    });
+  });
+
+  it('asks the permission framework about this entity', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: jest.fn(async () => [
+        { result: AuthorizeResult.ALLOW },
+        { result: AuthorizeResult.DENY },
+      ]) as any,
+    });
+    const server = await startBackend({
+      awsGlue: { actions: { startJobRun: true, stopJobRun: true } },
+      extraFeatures: [permissions.factory],
+    });
+    const res = await request(server)
+      .get(`${JOB_URL}/jobs`)
+      .set('Authorization', user());
+    expect(res.body.jobs[0]).toMatchObject({ canStart: true, canStop: false });
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: awsGlueJobStartPermission,
+          resourceRef: 'component:default/orders-daily-etl',
+        },
+        {
+          permission: awsGlueJobStopPermission,
+          resourceRef: 'component:default/orders-daily-etl',
+        },
+      ],
+      expect.anything(),
+    );
+  });
+
+  it('is a 404 for an entity without Glue jobs', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${BASE}/component/website/jobs`)
+      .set('Authorization', user());
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain(
+      'Entity component:default/website has no AWS Glue job',
+    );
+  });
+});
+
+describe('GET runs', () => {
+  const thirty = Array.from({ length: 30 }, (_, i) =>
+    run(
+      i,
+      i % 4 === 1 ? 'FAILED' : 'SUCCEEDED',
+      i % 4 === 1 ? { ErrorMessage: `boom ${i}` } : {},
+    ),
+  );
+
+  it('pages newest first with an opaque cursor, from one cached Glue page', async () => {
+    serveRuns(thirty);
+    const server = await startBackend();
+    const first = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .set('Authorization', user());
+    expect(first.status).toBe(200);
+    const body = first.body as GlueJobRunsResponse;
+    expect(body.runs).toHaveLength(25);
+    expect(body.runs[0]).toEqual({
+      id: 'jr_000',
+      jobName: JOB,
+      jobArn: JOB_ARN,
+      attempt: 0,
+      state: 'SUCCEEDED',
+      startedOn: '2026-01-31T12:00:00.000Z',
+      completedOn: '2026-01-31T12:10:00.000Z',
+      lastModifiedOn: '2026-01-31T12:10:00.000Z',
+      durationSeconds: 600,
+      executionTimeSeconds: 540,
+      dpuSeconds: 5400,
+      dpuHours: 1.5,
+      estimatedCost: 0.66,
+      currency: 'USD',
+      workerType: 'G.1X',
+      numberOfWorkers: 10,
+      maxCapacity: 10,
+      glueVersion: '4.0',
+      arguments: { '--run_date': '2026-01-31', '--db-password': '<redacted>' },
+      predecessorRuns: [],
+      links: {
+        console:
+          'https://us-east-1.console.aws.amazon.com/gluestudio/home?region=us-east-1#/job/orders-daily-etl/run/jr_000',
+        logs: [
+          {
+            title: 'Output logs',
+            url: 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Faws-glue$252Fjobs$252Foutput$3FlogStreamNameFilter$3Djr_000',
+          },
+          {
+            title: 'Error logs',
+            url: 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Faws-glue$252Fjobs$252Ferror$3FlogStreamNameFilter$3Djr_000',
+          },
+        ],
+      },
+    });
+    expect(body.totals).toEqual({
+      dpuHours: 37.5,
+      estimatedCost: 16.5,
+      currency: 'USD',
+    });
+    expect(body.nextToken).toEqual(expect.any(String));
+
+    const second = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .query({ nextToken: body.nextToken })
+      .set('Authorization', user());
+    expect(second.status).toBe(200);
+    expect(second.body.runs.map((r: any) => r.id)).toEqual([
+      'jr_025',
+      'jr_026',
+      'jr_027',
+      'jr_028',
+      'jr_029',
+    ]);
+    expect(second.body.nextToken).toBeUndefined();
+    // both pages came from one GetJobRuns call of 200
+    expect(glue).toHaveReceivedCommandTimes(GetJobRunsCommand, 1);
+    expect(glue).toHaveReceivedCommandWith(GetJobRunsCommand, {
+      JobName: JOB,
+      MaxResults: 200,
+    });
+  });
+
+  it('filters by state across Glue pages and resumes exactly', async () => {
+    const many = Array.from({ length: 450 }, (_, i) =>
+      run(i, i % 100 === 7 ? 'FAILED' : 'SUCCEEDED'),
+    );
+    serveRuns(many);
+    const server = await startBackend();
+    const ids: string[] = [];
+    let nextToken: string | undefined;
+    let requests = 0;
+    do {
+      const res = await request(server)
+        .get(`${JOB_URL}/runs`)
+        .query({
+          state: 'failed,TIMEOUT',
+          limit: 2,
+          ...(nextToken ? { nextToken } : {}),
+        })
+        .set('Authorization', user());
+      expect(res.status).toBe(200);
+      ids.push(...res.body.runs.map((r: any) => r.id));
+      for (const r of res.body.runs) expect(r.state).toBe('FAILED');
+      nextToken = res.body.nextToken;
+      requests++;
+    } while (nextToken && requests < 20);
+    expect(ids).toEqual(['jr_007', 'jr_107', 'jr_207', 'jr_307', 'jr_407']);
+    // three Glue pages of 200, each fetched once
+    expect(glue).toHaveReceivedCommandTimes(GetJobRunsCommand, 3);
+  });
+
+  it('needs `job` when the entity has several jobs, and refuses foreign ones', async () => {
+    serveRuns(thirty);
+    const server = await startBackend();
+    const several = await request(server)
+      .get(`${REPO_URL}/runs`)
+      .set('Authorization', user());
+    expect(several.status).toBe(400);
+    expect(several.body.error.message).toBe(
+      `job: entity component:default/orders-repo has 2 AWS Glue jobs; pass one of: ${JOB_ARN}, ${OTHER_ARN}`,
+    );
+    const byName = await request(server)
+      .get(`${REPO_URL}/runs`)
+      .query({ job: JOB, limit: 1 })
+      .set('Authorization', user());
+    expect(byName.status).toBe(200);
+    expect(byName.body.runs[0].jobArn).toBe(JOB_ARN);
+
+    const foreign = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .query({ job: 'payroll-export' })
+      .set('Authorization', user());
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toBe(
+      "Job 'payroll-export' is not one of the AWS Glue jobs of entity component:default/orders-daily-etl",
+    );
+    const foreignArn = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .query({ job: `arn:aws:glue:us-east-1:999999999999:job/${JOB}` })
+      .set('Authorization', user());
+    expect(foreignArn.status).toBe(403);
+    expect(glue).not.toHaveReceivedCommandWith(GetJobRunsCommand, {
+      JobName: 'payroll-export',
+    });
+  });
+
+  it.each([
+    [{ limit: '500' }, 'limit: Number must be less than or equal to 200'],
+    [{ limit: '0' }, 'limit: Number must be greater than or equal to 1'],
+    [{ limit: 'many' }, 'limit: Expected number, received nan'],
+    [{ state: 'DONE' }, "state: unknown job run state 'DONE'"],
+    [{ nextToken: 'garbage!' }, 'nextToken: not a valid page token'],
+  ])('rejects %j with a 400 naming the field', async (query, message) => {
+    serveRuns(thirty);
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .query(query)
+      .set('Authorization', user());
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('rejects a cursor of another filter', async () => {
+    serveRuns(thirty);
+    const server = await startBackend();
+    const first = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .set('Authorization', user());
+    const res = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .query({ nextToken: first.body.nextToken, state: 'FAILED' })
+      .set('Authorization', user());
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'nextToken: the page token belongs to another job, workflow or filter',
+    );
+  });
+
+  it('answers throttling with 503 and Retry-After', async () => {
+    glue.on(GetJobRunsCommand).rejects(
+      new ThrottlingException({
+        message: 'Rate exceeded',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .set('Authorization', user());
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.body.error.name).toBe('ServiceUnavailableError');
+    expect(res.body.error.message).toBe(
+      'AWS Glue throttled GetJobRuns for job orders-daily-etl (123456789012/us-east-1) (Rate exceeded); try again in 5 seconds',
+    );
+  });
+
+  it('answers a Glue server fault with 503 and Retry-After', async () => {
+    glue.on(GetJobRunsCommand).rejects(
+      new InternalServiceException({
+        message: 'oops',
+        $metadata: { httpStatusCode: 500 },
+      }),
+    );
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .set('Authorization', user());
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('10');
+    expect(res.body.error.message).toContain('GetJobRuns');
+  });
+
+  it("says when the backend's AWS role lacks a permission", async () => {
+    glue.on(GetJobRunsCommand).rejects(
+      new AccessDeniedException({
+        message: 'User is not authorized to perform: glue:GetJobRuns',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/runs`)
+      .set('Authorization', user());
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(
+      "The backend's AWS role lacks the permission glue:GetJobRuns",
+    );
+  });
+});
+
+describe('GET runs/:runId', () => {
+  it('returns one run with its predecessors', async () => {
+    glue
+      .on(GetJobRunCommand, {
+        JobName: JOB,
+        RunId: 'jr_005',
+        PredecessorsIncluded: true,
+      })
+      .resolves({
+        JobRun: run(5, 'FAILED', {
+          ErrorMessage: 'AnalysisException: Path does not exist',
+          TriggerName: 'after-ingest',
+          PredecessorRuns: [{ JobName: 'ingest', RunId: 'jr_up' }],
+        }),
+      });
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/runs/jr_005`)
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      id: 'jr_005',
+      state: 'FAILED',
+      errorMessage: 'AnalysisException: Path does not exist',
+      triggerName: 'after-ingest',
+      predecessorRuns: [{ jobName: 'ingest', runId: 'jr_up' }],
+      arguments: { '--db-password': '<redacted>' },
+    });
+  });
+
+  it('is a 404 for an unknown run', async () => {
+    glue.on(GetJobRunCommand).rejects(
+      new EntityNotFoundException({
+        message: 'Job run jr_nope not found for job orders-daily-etl',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/runs/jr_nope`)
+      .set('Authorization', user());
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('Job run jr_nope not found');
+  });
+});
+
+describe('GET bookmark', () => {
+  beforeEach(() => {
+    glue.on(GetJobCommand).resolves({
+      Job: {
+        Name: JOB,
+        DefaultArguments: { '--job-bookmark-option': 'job-bookmark-enable' },
+      },
+    });
+  });
+
+  it('returns the option and the entry', async () => {
+    glue.on(GetJobBookmarkCommand, { JobName: JOB }).resolves({
+      JobBookmarkEntry: {
+        JobName: JOB,
+        Version: 3,
+        Run: 3,
+        Attempt: 0,
+        RunId: 'jr_3',
+        PreviousRunId: 'jr_2',
+        JobBookmark: '{"datasource0":{}}',
+      },
+    });
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/bookmark`)
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      jobName: JOB,
+      jobArn: JOB_ARN,
+      option: 'job-bookmark-enable',
+      entry: {
+        version: 3,
+        run: 3,
+        attempt: 0,
+        runId: 'jr_3',
+        previousRunId: 'jr_2',
+        jobBookmark: '{"datasource0":{}}',
+      },
+    });
+  });
+
+  it('has no entry when Glue has none', async () => {
+    glue.on(GetJobBookmarkCommand).rejects(
+      new EntityNotFoundException({
+        message: 'no bookmark',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/bookmark`)
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      jobName: JOB,
+      jobArn: JOB_ARN,
+      option: 'job-bookmark-enable',
+    });
+  });
+});
+
+describe('GET workflow-runs', () => {
+  it('returns runs with node states for a workflow System', async () => {
+    glue.on(GetWorkflowRunsCommand).resolves({
+      Runs: [
+        {
+          Name: 'sales-pipeline',
+          WorkflowRunId: 'wr_1',
+          Status: 'COMPLETED',
+          StartedOn: new Date(T0),
+          CompletedOn: new Date(T0 + HOUR),
+          Statistics: {
+            TotalActions: 2,
+            SucceededActions: 1,
+            FailedActions: 1,
+          },
+          Graph: {
+            Nodes: [
+              { Type: 'TRIGGER', Name: 'sales-start', UniqueId: 'w1' },
+              {
+                Type: 'JOB',
+                Name: 'orders-daily-etl',
+                UniqueId: 'w2',
+                JobDetails: {
+                  JobRuns: [
+                    {
+                      Id: 'jr_9',
+                      JobRunState: 'FAILED',
+                      StartedOn: new Date(T0),
+                    },
+                  ],
+                },
+              },
+            ],
+            Edges: [{ SourceId: 'w1', DestinationId: 'w2' }],
+          },
+        },
+      ],
+      NextToken: 'glue-next',
+    });
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${BASE}/system/sales-pipeline/workflow-runs`)
+      .query({ limit: 1 })
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.body.workflowName).toBe('sales-pipeline');
+    expect(res.body.runs).toEqual([
+      {
+        id: 'wr_1',
+        status: 'COMPLETED',
+        startedOn: '2026-01-31T12:00:00.000Z',
+        completedOn: '2026-01-31T13:00:00.000Z',
+        statistics: { TotalActions: 2, SucceededActions: 1, FailedActions: 1 },
+        nodes: [
+          { id: 'w1', type: 'TRIGGER', name: 'sales-start' },
+          {
+            id: 'w2',
+            type: 'JOB',
+            name: 'orders-daily-etl',
+            state: 'FAILED',
+            runId: 'jr_9',
+          },
+        ],
+        edges: [{ from: 'w1', to: 'w2' }],
+      },
+    ]);
+    expect(glue).toHaveReceivedCommandWith(GetWorkflowRunsCommand, {
+      Name: 'sales-pipeline',
+      IncludeGraph: true,
+      MaxResults: 1,
+    });
+
+    await request(server)
+      .get(`${BASE}/system/sales-pipeline/workflow-runs`)
+      .query({ limit: 1, nextToken: res.body.nextToken })
+      .set('Authorization', user());
+    expect(glue).toHaveReceivedCommandWith(GetWorkflowRunsCommand, {
+      Name: 'sales-pipeline',
+      NextToken: 'glue-next',
+    });
+  });
+
+  it('is a 404 for entities that are not workflows', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${JOB_URL}/workflow-runs`)
+      .set('Authorization', user());
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain(
+      'Entity component:default/orders-daily-etl is not an AWS Glue workflow',
+    );
+  });
+});
+
+describe('GET chain', () => {
+  it('walks relations and derives edges, with latest runs', async () => {
+    glue.on(GetJobRunsCommand).callsFake(input => ({
+      JobRuns: [
+        run(0, input.JobName === 'triggering_job' ? 'FAILED' : 'SUCCEEDED', {
+          JobName: input.JobName,
+        }),
+      ],
+    }));
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${BASE}/component/freshers_in_dependent_job/chain`)
+      .query({ direction: 'up' })
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    const body = res.body as GlueChainResponse;
+    expect(body.root).toBe('component:default/freshers_in_dependent_job');
+    expect(body.truncated).toBe(false);
+    expect(body.nodes.map(n => [n.id, n.kind, n.depth])).toEqual([
+      ['component:default/freshers_in_dependent_job', 'job', 0],
+      ['resource:default/s3-freshers-in-staging-triggering', 'dataset', 1],
+      [
+        'resource:default/trigger-start-freshers-in-dependent-job',
+        'trigger',
+        1,
+      ],
+      ['component:default/triggering_job', 'job', 2],
+      ['resource:default/s3-freshers-in-input-data', 'dataset', 3],
+    ]);
+    const a = body.nodes.find(
+      n => n.id === 'component:default/triggering_job',
+    )!;
+    expect(a.latestRun).toMatchObject({ id: 'jr_000', state: 'FAILED' });
+    expect(body.edges).toContainEqual({
+      from: 'component:default/triggering_job',
+      to: 'resource:default/trigger-start-freshers-in-dependent-job',
+      kind: 'condition',
+      label: 'SUCCEEDED',
+      state: 'SUCCEEDED',
+    });
+
+    const shallow = await request(server)
+      .get(`${BASE}/component/freshers_in_dependent_job/chain`)
+      .query({ direction: 'up', depth: 1 })
+      .set('Authorization', user());
+    expect(shallow.body.nodes).toHaveLength(3);
+    expect(shallow.body.truncated).toBe(true);
+  });
+
+  it('caps the nodes and says so', async () => {
+    glue.on(GetJobRunsCommand).resolves({ JobRuns: [] });
+    const server = await startBackend({ awsGlue: { chain: { maxNodes: 2 } } });
+    const res = await request(server)
+      .get(`${BASE}/component/triggering_job/chain`)
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.body.nodes).toHaveLength(2);
+    expect(res.body.truncated).toBe(true);
+  });
+
+  it.each([
+    [{ depth: '7' }, 'depth: Number must be less than or equal to 6'],
+    [{ direction: 'sideways' }, 'direction: Invalid enum value'],
+  ])('rejects %j', async (query, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`${BASE}/component/triggering_job/chain`)
+      .query(query)
+      .set('Authorization', user());
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+});
+
+describe('POST runs', () => {
+  const enabled = {
+    actions: {
+      startJobRun: true,
+      allowedArguments: ['--run_date', '--output*'],
+    },
+  };
+
+  it('is refused while disabled in config', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({ job: JOB });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(
+      'awsGlue.actions.startJobRun: true',
+    );
+    expect(glue).not.toHaveReceivedCommand(StartJobRunCommand);
+  });
+
+  it('starts a run, audits it without argument values and drops cached runs', async () => {
+    serveRuns([run(1)]);
+    glue.on(StartJobRunCommand).resolves({ JobRunId: 'jr_new' });
+    const { auditor, event } = auditorMock();
+    const server = await startBackend({
+      awsGlue: enabled,
+      extraFeatures: [auditor.factory],
+    });
+
+    await request(server).get(`${JOB_URL}/runs`).set('Authorization', user());
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({
+        job: JOB,
+        arguments: {
+          '--run_date': '2026-02-01',
+          '--output-path': 's3://secret-bucket/x',
+        },
+      });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ jobName: JOB, runId: 'jr_new' });
+    expect(glue).toHaveReceivedCommandWith(StartJobRunCommand, {
+      JobName: JOB,
+      Arguments: {
+        '--run_date': '2026-02-01',
+        '--output-path': 's3://secret-bucket/x',
+      },
+    });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'job-run-start',
+        meta: {
+          entityRef: 'component:default/orders-daily-etl',
+          argumentKeys: ['--run_date', '--output-path'],
+        },
+      }),
+    );
+    expect(event.success).toHaveBeenCalledWith({
+      meta: {
+        entityRef: 'component:default/orders-daily-etl',
+        argumentKeys: ['--run_date', '--output-path'],
+        jobArn: JOB_ARN,
+        runId: 'jr_new',
+      },
+    });
+    expect(
+      JSON.stringify(auditor.createEvent.mock.calls[0][0].meta),
+    ).not.toContain('2026-02-01');
+    expect(JSON.stringify(event.success.mock.calls)).not.toContain(
+      'secret-bucket',
+    );
+
+    // the job's cached runs were dropped: the next read goes to Glue
+    await request(server).get(`${JOB_URL}/runs`).set('Authorization', user());
+    expect(glue).toHaveReceivedCommandTimes(GetJobRunsCommand, 2);
+  });
+
+  it('starts the only job when no job is given', async () => {
+    glue.on(StartJobRunCommand).resolves({ JobRunId: 'jr_only' });
+    const server = await startBackend({ awsGlue: enabled });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({});
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ jobName: JOB, runId: 'jr_only' });
+  });
+
+  it('refuses arguments the config does not allow, naming the key', async () => {
+    const { auditor, event } = auditorMock();
+    const server = await startBackend({
+      awsGlue: enabled,
+      extraFeatures: [auditor.factory],
+    });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({
+        job: JOB,
+        arguments: { '--run_date': 'x', '--extra-jars': 's3://evil/x.jar' },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      "arguments: '--extra-jars' may not be overridden; allowed: --run_date, --output*",
+    );
+    expect(event.fail).toHaveBeenCalledTimes(1);
+    expect(glue).not.toHaveReceivedCommand(StartJobRunCommand);
+  });
+
+  it('refuses when the permission policy denies', async () => {
+    const permissions = denyAll();
+    const server = await startBackend({
+      awsGlue: enabled,
+      extraFeatures: [permissions.factory],
+    });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({ job: JOB });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'You are not allowed to start runs of the AWS Glue jobs of component:default/orders-daily-etl (permission aws-glue.job.start)',
+    );
+    expect(glue).not.toHaveReceivedCommand(StartJobRunCommand);
+  });
+
+  it('refuses a job of another entity', async () => {
+    const server = await startBackend({ awsGlue: enabled });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({ job: 'orders-aggregate' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(
+      "Job 'orders-aggregate' is not one of",
+    );
+  });
+
+  it('answers 409 when the job is at its concurrency limit', async () => {
+    glue.on(StartJobRunCommand).rejects(
+      new ConcurrentRunsExceededException({
+        message: 'Concurrent runs exceeded for orders-daily-etl',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const server = await startBackend({ awsGlue: enabled });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({ job: JOB });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
+      'Concurrent runs exceeded for orders-daily-etl',
+    );
+  });
+
+  it.each([
+    [{ job: JOB, args: {} }, "body: Unrecognized key(s) in object: 'args'"],
+    [
+      { job: JOB, arguments: { '--run_date': 5 } },
+      'arguments.--run_date: Expected string, received number',
+    ],
+    [{ job: '' }, 'job: String must contain at least 1 character(s)'],
+  ])('rejects the body %j', async (body, message) => {
+    const server = await startBackend({ awsGlue: enabled });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(message);
+  });
+});
+
+describe('POST runs/:runId/stop', () => {
+  const enabled = { actions: { stopJobRun: true } };
+
+  it('is refused while disabled in config', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post(`${JOB_URL}/runs/jr_1/stop`)
+      .set('Authorization', user())
+      .send({ job: JOB });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(
+      'awsGlue.actions.stopJobRun: true',
+    );
+  });
+
+  it('stops a run', async () => {
+    glue.on(BatchStopJobRunCommand).resolves({
+      SuccessfulSubmissions: [{ JobName: JOB, JobRunId: 'jr_1' }],
+      Errors: [],
+    });
+    const { auditor, event } = auditorMock();
+    const server = await startBackend({
+      awsGlue: enabled,
+      extraFeatures: [auditor.factory],
+    });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs/jr_1/stop`)
+      .set('Authorization', user())
+      .send({ job: JOB });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ jobName: JOB, runId: 'jr_1' });
+    expect(glue).toHaveReceivedCommandWith(BatchStopJobRunCommand, {
+      JobName: JOB,
+      JobRunIds: ['jr_1'],
+    });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'job-run-stop' }),
+    );
+    expect(event.success).toHaveBeenCalled();
+  });
+
+  it("answers 409 with Glue's message when the run cannot be stopped", async () => {
+    glue.on(BatchStopJobRunCommand).resolves({
+      SuccessfulSubmissions: [],
+      Errors: [
+        {
+          JobName: JOB,
+          JobRunId: 'jr_1',
+          ErrorDetail: {
+            ErrorCode: 'InvalidInputException',
+            ErrorMessage: 'Job run jr_1 is SUCCEEDED and cannot be stopped',
+          },
+        },
+      ],
+    });
+    const server = await startBackend({ awsGlue: enabled });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs/jr_1/stop`)
+      .set('Authorization', user())
+      .send({ job: JOB });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
+      'Job run jr_1 is SUCCEEDED and cannot be stopped',
+    );
+  });
+
+  it('refuses when the permission policy denies', async () => {
+    const server = await startBackend({
+      awsGlue: enabled,
+      extraFeatures: [denyAll().factory],
+    });
+    const res = await request(server)
+      .post(`${JOB_URL}/runs/jr_1/stop`)
+      .set('Authorization', user())
+      .send({ job: JOB });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('(permission aws-glue.job.stop)');
+    expect(glue).not.toHaveReceivedCommand(BatchStopJobRunCommand);
+  });
+});
+
+describe('every route', () => {
+  const routes: [string, string][] = [
+    ['get', 'jobs'],
+    ['get', 'runs'],
+    ['get', 'runs/jr_1'],
+    ['get', 'bookmark'],
+    ['get', 'chain'],
+    ['get', 'workflow-runs'],
+    ['post', 'runs'],
+    ['post', 'runs/jr_1/stop'],
+  ];
+
+  it.each(routes)('%s %s is 401 without credentials', async (method, path) => {
+    const server = await startBackend();
+    const res = await (request(server) as any)
+      [method](`${JOB_URL}/${path}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it.each(routes)(
+    '%s %s is 404 for an unknown entity',
+    async (method, path) => {
+      const server = await startBackend({
+        awsGlue: { actions: { startJobRun: true, stopJobRun: true } },
+      });
+      const res = await (request(server) as any)
+        [method](`${BASE}/component/nope/${path}`)
+        .set('Authorization', user())
+        .send({});
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe(
+        'No entity component:default/nope found in the catalog',
+      );
+    },
+  );
+
+  it.each(routes)(
+    '%s %s is 404 for an entity the caller cannot see',
+    async (method, path) => {
+      const visible = catalogServiceMock({ entities: [orders] });
+      const catalog = catalogServiceMock.mock({
+        getEntityByRef: jest.fn(async (ref, options) => {
+          const credentials = (
+            options as { credentials?: { principal?: object } }
+          )?.credentials;
+          const principal = (credentials?.principal ?? {}) as {
+            userEntityRef?: string;
+          };
+          return principal.userEntityRef === 'user:default/outsider'
+            ? undefined
+            : visible.getEntityByRef(ref);
+        }),
+      });
+      const { server } = await startTestBackend({
+        features: [
+          awsGluePlugin,
+          catalog.factory,
+          mockServices.rootConfig.factory({
+            data: {
+              ...baseConfig,
+              awsGlue: { actions: { startJobRun: true, stopJobRun: true } },
+            },
+          }),
+        ],
+      });
+      const res = await (request(server) as any)
+        [method](`${JOB_URL}/${path}`)
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/outsider'),
+        )
+        .send({});
+      expect(res.status).toBe(404);
+      expect(catalog.getEntityByRef).toHaveBeenCalledWith(
+        stringifyEntityRef(orders),
+        expect.objectContaining({
+          credentials: expect.objectContaining({
+            principal: expect.objectContaining({
+              userEntityRef: 'user:default/outsider',
+            }),
+          }),
+        }),
+      );
+    },
+  );
+});

@@ -1,0 +1,95 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { awsGluePermissions } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { readAwsGlueBackendConfig } from './lib/config';
+import { createRedactor } from './lib/redaction';
+import { createRouter } from './router';
+import { DefaultChainService } from './services/ChainService';
+import { DefaultGlueClientFactory } from './services/GlueClientFactory';
+import { DefaultGlueDataSource } from './services/GlueDataSource';
+import { DefaultGlueRunsService } from './services/GlueRunsService';
+
+/**
+ * The AWS Glue backend plugin: run history, run details, chain state,
+ * bookmarks and workflow runs of catalog entities, and starting/stopping runs
+ * behind permissions. Mounted at `/api/aws-glue`.
+ *
+ * @public
+ */
+export const awsGluePlugin = createBackendPlugin({
+  pluginId: 'aws-glue',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        cache: coreServices.cache,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+      },
+      async init({
+        config,
+        logger,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        cache,
+        auditor,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(awsGluePermissions);
+
+        const pluginConfig = readAwsGlueBackendConfig(config);
+        const clients = DefaultGlueClientFactory.fromConfig(config, {
+          endpoint: pluginConfig.endpoint,
+          maxAttempts: pluginConfig.maxAttempts,
+        });
+        const data = new DefaultGlueDataSource({
+          clients,
+          cache,
+          logger,
+          redactor: createRedactor(pluginConfig.redaction),
+          ttls: pluginConfig.cache,
+        });
+        const runsService = new DefaultGlueRunsService({
+          catalog,
+          permissions,
+          auditor,
+          logger,
+          data,
+          config: pluginConfig,
+        });
+        const chainService = new DefaultChainService({
+          catalog,
+          data,
+          logger,
+          config: pluginConfig,
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            runsService,
+            chainService,
+            config: pluginConfig,
+          }),
+        );
+        logger.info(
+          `AWS Glue backend ready (start runs: ${
+            pluginConfig.actions.startJobRun ? 'on' : 'off'
+          }, stop runs: ${pluginConfig.actions.stopJobRun ? 'on' : 'off'}${
+            pluginConfig.endpoint ? `, endpoint ${pluginConfig.endpoint}` : ''
+          })`,
+        );
+      },
+    });
+  },
+});

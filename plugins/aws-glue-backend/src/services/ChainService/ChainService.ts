@@ -1,0 +1,24 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { GlueChainResponse } from '@aws-glue-backstage/plugin-aws-glue-common';
+
+/** Which way to walk from the entity. */
+export type ChainDirection = 'up' | 'down' | 'both';
+
+/** Options of {@link ChainService.getChain}. */
+export interface GetChainOptions {
+  entityRef: string;
+  credentials: BackstageCredentials;
+  /** `up`: what the entity depends on; `down`: what depends on it. */
+  direction: ChainDirection;
+  /** Hops from the entity. */
+  depth: number;
+}
+
+/**
+ * The chain around an entity: the jobs, triggers, crawlers and datasets
+ * upstream and downstream of it, from catalog relations, with each job's
+ * latest run state.
+ */
+export interface ChainService {
+  getChain(options: GetChainOptions): Promise<GlueChainResponse>;
+}

@@ -1,0 +1,144 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { freshersChain } from '../../__fixtures__/entities';
+import { GlueDataSource } from '../GlueDataSource';
+import { DefaultChainService } from './DefaultChainService';
+
+function setup(options: { hidden?: string[]; failing?: string[] } = {}) {
+  const chain = freshersChain();
+  const memory = catalogServiceMock({ entities: chain.entities });
+  const hidden = new Set(options.hidden ?? []);
+  const catalog = catalogServiceMock.mock({
+    getEntityByRef: jest.fn(ref => memory.getEntityByRef(ref)),
+    getEntitiesByRefs: jest.fn(async (req, opts) => {
+      const result = await memory.getEntitiesByRefs(req, opts);
+      return {
+        items: result.items.map(e =>
+          e && hidden.has(stringifyEntityRef(e)) ? undefined : e,
+        ),
+      };
+    }),
+  });
+  const data = {
+    getLatestRun: jest.fn(async job => {
+      if (options.failing?.includes(job.name)) {
+        throw new Error('throttled');
+      }
+      return {
+        id: `jr_${job.name}`,
+        state: 'SUCCEEDED',
+        arguments: {},
+        predecessorRuns: [],
+      };
+    }),
+  } as unknown as jest.Mocked<GlueDataSource>;
+  const service = new DefaultChainService({
+    catalog,
+    data,
+    logger: mockServices.logger.mock(),
+    config: {
+      chain: { defaultDepth: 3, maxDepth: 6, maxNodes: 200, concurrency: 2 },
+    },
+  });
+  return { service, catalog, data, chain };
+}
+
+const credentials = mockCredentials.user('user:default/alice');
+
+describe('DefaultChainService', () => {
+  it('walks both ways, one catalog call per level, with the caller credentials', async () => {
+    const { service, catalog } = setup();
+    const result = await service.getChain({
+      entityRef: 'component:default/triggering_job',
+      credentials,
+      direction: 'both',
+      depth: 3,
+    });
+    expect(result.nodes.map(n => [n.id, n.depth])).toEqual([
+      ['component:default/triggering_job', 0],
+      ['resource:default/s3-freshers-in-input-data', 1],
+      ['resource:default/s3-freshers-in-staging-triggering', 1],
+      ['resource:default/trigger-ingest-failure-alert', 1],
+      ['resource:default/trigger-start-freshers-in-dependent-job', 1],
+      ['component:default/freshers_in_dependent_job', 2],
+      ['component:default/pipeline-failure-alert', 2],
+      ['resource:default/s3-freshers-in-dependent-output', 3],
+    ]);
+    expect(result.truncated).toBe(false);
+    // up: one level; down: three levels (the last finds nothing new)
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(4);
+    for (const [, options] of catalog.getEntitiesByRefs.mock.calls) {
+      expect(options).toEqual({ credentials });
+    }
+    expect(result.edges).toContainEqual({
+      from: 'component:default/triggering_job',
+      to: 'resource:default/trigger-ingest-failure-alert',
+      kind: 'condition',
+      label: 'ANY: FAILED',
+      state: 'FAILED',
+    });
+    const jobs = result.nodes.filter(n => n.kind === 'job');
+    expect(jobs.map(n => n.latestRun?.id)).toEqual([
+      'jr_triggering_job',
+      'jr_freshers_in_dependent_job',
+      'jr_pipeline-failure-alert',
+    ]);
+  });
+
+  it('leaves out entities the caller cannot see, and their edges', async () => {
+    const { service } = setup({
+      hidden: ['resource:default/trigger-start-freshers-in-dependent-job'],
+    });
+    const result = await service.getChain({
+      entityRef: 'component:default/freshers_in_dependent_job',
+      credentials,
+      direction: 'up',
+      depth: 1,
+    });
+    expect(result.nodes.map(n => n.id)).toEqual([
+      'component:default/freshers_in_dependent_job',
+      'resource:default/s3-freshers-in-staging-triggering',
+    ]);
+    expect(result.edges).toEqual([
+      {
+        from: 'resource:default/s3-freshers-in-staging-triggering',
+        to: 'component:default/freshers_in_dependent_job',
+        kind: 'lineage',
+        label: 'reads',
+        source: 'default-argument:--input',
+      },
+    ]);
+  });
+
+  it('keeps the chain when a latest run cannot be read', async () => {
+    const { service } = setup({ failing: ['triggering_job'] });
+    const result = await service.getChain({
+      entityRef: 'component:default/freshers_in_dependent_job',
+      credentials,
+      direction: 'up',
+      depth: 2,
+    });
+    const a = result.nodes.find(
+      n => n.id === 'component:default/triggering_job',
+    );
+    expect(a).toBeDefined();
+    expect(a!.latestRun).toBeUndefined();
+    expect(result.nodes[0].latestRun?.id).toBe('jr_freshers_in_dependent_job');
+  });
+
+  it('returns just the entity at depth 0', async () => {
+    const { service, catalog } = setup();
+    const result = await service.getChain({
+      entityRef: 'component:default/triggering_job',
+      credentials,
+      direction: 'down',
+      depth: 0,
+    });
+    expect(result.nodes.map(n => n.id)).toEqual([
+      'component:default/triggering_job',
+    ]);
+    expect(result.truncated).toBe(true);
+    expect(catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+  });
+});

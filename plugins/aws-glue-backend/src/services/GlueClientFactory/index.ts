@@ -1,0 +1,3 @@
+export type { GlueClientFactory, GlueClientTarget } from './GlueClientFactory';
+export { DefaultGlueClientFactory } from './DefaultGlueClientFactory';
+export type { DefaultGlueClientFactoryOptions } from './DefaultGlueClientFactory';

@@ -1,0 +1,323 @@
+import {
+  BatchStopJobRunCommand,
+  GetJobBookmarkCommand,
+  GetJobCommand,
+  GetJobRunCommand,
+  GetJobRunsCommand,
+  GetWorkflowRunsCommand,
+  GlueClient,
+  StartJobRunCommand,
+} from '@aws-sdk/client-glue';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { isActiveRunState } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { CachedLoader } from '../../lib/CachedLoader';
+import { mapGlueError } from '../../lib/errors';
+import { Redactor } from '../../lib/redaction';
+import {
+  compactObject,
+  isActiveWorkflowStatus,
+  JobRef,
+  StoredJob,
+  StoredJobRun,
+  storedJobFromSdk,
+  storedJobRunFromSdk,
+  toGlueWorkflowRun,
+} from '../../lib/shapes';
+import { GlueClientFactory } from '../GlueClientFactory';
+import {
+  GlueDataSource,
+  RunsPage,
+  StoredBookmark,
+  WorkflowRef,
+  WorkflowRunsPage,
+} from './GlueDataSource';
+
+/** Runs per Glue page (GetJobRuns' maximum). */
+export const RUNS_PAGE_SIZE = 200;
+
+/** How long a run-cache generation marker lives (it outlives every run TTL). */
+const GENERATION_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Options of {@link DefaultGlueDataSource}. */
+export interface DefaultGlueDataSourceOptions {
+  clients: GlueClientFactory;
+  cache: CacheService;
+  logger: LoggerService;
+  redactor: Redactor;
+  ttls: {
+    runsTtlMs: number;
+    activeRunsTtlMs: number;
+    jobsTtlMs: number;
+    bookmarkTtlMs: number;
+  };
+}
+
+const describe = (ref: JobRef, type: 'job' | 'workflow') =>
+  `${type} ${ref.name} (${ref.accountId}/${ref.region})`;
+
+/**
+ * Glue calls behind the cache (see {@link GlueDataSource}).
+ *
+ * Cached run data of a job is keyed by a generation marker that starting or
+ * stopping a run replaces, so every cached page, latest run and run detail of
+ * that job is dropped at once, on every replica sharing the cache.
+ */
+export class DefaultGlueDataSource implements GlueDataSource {
+  private readonly loader: CachedLoader;
+
+  constructor(private readonly options: DefaultGlueDataSourceOptions) {
+    this.loader = new CachedLoader(options.cache, options.logger);
+  }
+
+  async getJob(job: JobRef): Promise<StoredJob> {
+    return this.loader.load(
+      `job:${job.arn}`,
+      async () => {
+        const output = await this.call(job, 'GetJob', 'job', client =>
+          client.send(new GetJobCommand({ JobName: job.name })),
+        );
+        if (!output.Job) {
+          throw new NotFoundError(`AWS Glue has no ${describe(job, 'job')}`);
+        }
+        return storedJobFromSdk(output.Job, job, this.options.redactor);
+      },
+      () => this.options.ttls.jobsTtlMs,
+    );
+  }
+
+  async getRunsPage(job: JobRef, glueToken?: string): Promise<RunsPage> {
+    const generation = await this.generation(job);
+    const key = `runs:${job.arn}:${generation}:${glueToken ?? ''}`;
+    const page = await this.loader.load(
+      key,
+      async () => {
+        const output = await this.call(job, 'GetJobRuns', 'job', client =>
+          client.send(
+            new GetJobRunsCommand({
+              JobName: job.name,
+              MaxResults: RUNS_PAGE_SIZE,
+              NextToken: glueToken,
+            }),
+          ),
+        );
+        return compactObject({
+          runs: (output.JobRuns ?? []).map(run =>
+            storedJobRunFromSdk(run, this.options.redactor),
+          ),
+          nextToken: output.NextToken || undefined,
+        });
+      },
+      value => this.runsTtl(value.runs),
+    );
+    return page;
+  }
+
+  async getLatestRun(job: JobRef): Promise<StoredJobRun | undefined> {
+    const generation = await this.generation(job);
+    // A cached first page already knows the latest run.
+    const firstPage = await this.loader.peek<RunsPage>(
+      `runs:${job.arn}:${generation}:`,
+    );
+    if (firstPage) {
+      return firstPage.runs[0];
+    }
+    const latest = await this.loader.load(
+      `latest:${job.arn}:${generation}`,
+      async () => {
+        const output = await this.call(job, 'GetJobRuns', 'job', client =>
+          client.send(
+            new GetJobRunsCommand({ JobName: job.name, MaxResults: 1 }),
+          ),
+        );
+        const run = output.JobRuns?.[0];
+        return run
+          ? storedJobRunFromSdk(run, this.options.redactor)
+          : undefined;
+      },
+      value => this.runsTtl(value ? [value] : []),
+    );
+    return latest;
+  }
+
+  async getRun(job: JobRef, runId: string): Promise<StoredJobRun> {
+    const generation = await this.generation(job);
+    const run = await this.loader.load(
+      `run:${job.arn}:${generation}:${runId}`,
+      async () => {
+        const output = await this.call(
+          job,
+          'GetJobRun',
+          'job',
+          client =>
+            client.send(
+              new GetJobRunCommand({
+                JobName: job.name,
+                RunId: runId,
+                PredecessorsIncluded: true,
+              }),
+            ),
+          `run ${runId} of `,
+        );
+        if (!output.JobRun) {
+          throw new NotFoundError(
+            `AWS Glue has no run ${runId} of ${describe(job, 'job')}`,
+          );
+        }
+        return storedJobRunFromSdk(output.JobRun, this.options.redactor);
+      },
+      value => this.runsTtl([value]),
+    );
+    return run;
+  }
+
+  async getBookmark(job: JobRef): Promise<StoredBookmark | undefined> {
+    const bookmark = await this.loader.load(
+      `bookmark:${job.arn}`,
+      async () => {
+        try {
+          const output = await this.call(job, 'GetJobBookmark', 'job', client =>
+            client.send(new GetJobBookmarkCommand({ JobName: job.name })),
+          );
+          const entry = output.JobBookmarkEntry;
+          if (!entry) return undefined;
+          return compactObject({
+            version: entry.Version ?? 0,
+            run: entry.Run ?? 0,
+            attempt: entry.Attempt ?? 0,
+            runId: entry.RunId,
+            previousRunId: entry.PreviousRunId,
+            jobBookmark: entry.JobBookmark,
+          });
+        } catch (error) {
+          if (NotFoundError.is(error)) {
+            return undefined; // the job has no bookmark (yet)
+          }
+          throw error;
+        }
+      },
+      () => this.options.ttls.bookmarkTtlMs,
+    );
+    return bookmark;
+  }
+
+  async getWorkflowRuns(
+    workflow: WorkflowRef,
+    options: { limit: number; glueToken?: string },
+  ): Promise<WorkflowRunsPage> {
+    const page = await this.loader.load(
+      `workflow-runs:${workflow.arn}:${options.limit}:${
+        options.glueToken ?? ''
+      }`,
+      async () => {
+        const output = await this.call(
+          workflow,
+          'GetWorkflowRuns',
+          'workflow',
+          client =>
+            client.send(
+              new GetWorkflowRunsCommand({
+                Name: workflow.name,
+                IncludeGraph: true,
+                MaxResults: options.limit,
+                NextToken: options.glueToken,
+              }),
+            ),
+        );
+        return compactObject({
+          runs: (output.Runs ?? []).map(run =>
+            toGlueWorkflowRun(run, this.options.redactor),
+          ),
+          nextToken: output.NextToken || undefined,
+        });
+      },
+      value =>
+        value.runs.some(run => isActiveWorkflowStatus(run.status))
+          ? this.options.ttls.activeRunsTtlMs
+          : this.options.ttls.runsTtlMs,
+    );
+    return page;
+  }
+
+  async startJobRun(
+    job: JobRef,
+    args?: Record<string, string>,
+  ): Promise<string> {
+    const output = await this.call(job, 'StartJobRun', 'job', client =>
+      client.send(
+        new StartJobRunCommand({
+          JobName: job.name,
+          ...(args && Object.keys(args).length > 0 ? { Arguments: args } : {}),
+        }),
+      ),
+    );
+    await this.invalidateRuns(job);
+    if (!output.JobRunId) {
+      throw new Error(
+        `AWS Glue StartJobRun for ${describe(job, 'job')} returned no run id`,
+      );
+    }
+    return output.JobRunId;
+  }
+
+  async stopJobRun(job: JobRef, runId: string): Promise<void> {
+    const output = await this.call(job, 'BatchStopJobRun', 'job', client =>
+      client.send(
+        new BatchStopJobRunCommand({ JobName: job.name, JobRunIds: [runId] }),
+      ),
+    );
+    await this.invalidateRuns(job);
+    const failure =
+      output.Errors?.find(e => e.JobRunId === runId) ?? output.Errors?.[0];
+    if (failure) {
+      const detail = failure.ErrorDetail;
+      const message = `AWS Glue could not stop run ${runId} of ${describe(
+        job,
+        'job',
+      )}: ${detail?.ErrorMessage ?? detail?.ErrorCode ?? 'unknown error'}`;
+      if (detail?.ErrorCode === 'EntityNotFoundException') {
+        throw new NotFoundError(message);
+      }
+      throw new ConflictError(message);
+    }
+  }
+
+  async invalidateRuns(job: JobRef): Promise<void> {
+    const marker = `${Date.now().toString(36)}${Math.random()
+      .toString(36)
+      .slice(2, 8)}`;
+    await this.loader.put(`gen:${job.arn}`, marker, GENERATION_TTL_MS);
+  }
+
+  private async generation(job: JobRef): Promise<string> {
+    return (await this.loader.peek<string>(`gen:${job.arn}`)) ?? '0';
+  }
+
+  private runsTtl(runs: StoredJobRun[]): number {
+    return runs.some(run => isActiveRunState(run.state))
+      ? this.options.ttls.activeRunsTtlMs
+      : this.options.ttls.runsTtlMs;
+  }
+
+  /** Sends a Glue call and maps its errors (glue-api.md §8.3). */
+  private async call<T>(
+    ref: JobRef,
+    operation: string,
+    type: 'job' | 'workflow',
+    send: (client: GlueClient) => Promise<T>,
+    targetPrefix = '',
+  ): Promise<T> {
+    const client = await this.options.clients.getClient({
+      accountId: ref.accountId,
+      region: ref.region,
+    });
+    try {
+      return await send(client);
+    } catch (error) {
+      throw mapGlueError(error, {
+        operation,
+        target: `${targetPrefix}${describe(ref, type)}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,10 @@
+export type {
+  ActionRequestOptions,
+  EntityRequestOptions,
+  GlueRunsService,
+  JobRequestOptions,
+  ListRunsOptions,
+  StopGlueJobRunResponse,
+} from './GlueRunsService';
+export { DefaultGlueRunsService } from './DefaultGlueRunsService';
+export type { DefaultGlueRunsServiceOptions } from './DefaultGlueRunsService';
