@@ -1,9 +1,15 @@
-/** What a redacted value is replaced with. */
+/**
+ * What a redacted value is replaced with.
+ *
+ * @public
+ */
 export const REDACTED = '<redacted>';
 
 /**
  * Argument keys whose values are secrets (case-insensitive regular
  * expressions, matched anywhere in the key).
+ *
+ * @public
  */
 export const DEFAULT_REDACTION_KEY_PATTERNS = [
   'passw(or)?d',
@@ -20,6 +26,8 @@ export const DEFAULT_REDACTION_KEY_PATTERNS = [
 /**
  * Argument values that are secrets whatever their key (case-insensitive
  * regular expressions, matched anywhere in the value).
+ *
+ * @public
  */
 export const DEFAULT_REDACTION_VALUE_PATTERNS = [
   // credentials in a URL or connection string: scheme://user:password@host

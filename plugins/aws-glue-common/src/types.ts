@@ -262,3 +262,23 @@ export interface StartGlueJobRunResponse {
   jobName: string;
   runId: string;
 }
+
+/**
+ * Body of `POST .../runs/:runId/stop`.
+ *
+ * @public
+ */
+export interface StopGlueJobRunRequest {
+  /** The job's name; optional when the entity has one job. */
+  job?: string;
+}
+
+/**
+ * Response of `POST .../runs/:runId/stop`.
+ *
+ * @public
+ */
+export interface StopGlueJobRunResponse {
+  jobName: string;
+  runId: string;
+}

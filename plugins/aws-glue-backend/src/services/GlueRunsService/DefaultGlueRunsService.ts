@@ -21,6 +21,7 @@ import {
   GlueJobsResponse,
   GlueWorkflowRunsResponse,
   StartGlueJobRunResponse,
+  StopGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { Request } from 'express';
 import { mapWithConcurrency } from '../../lib/concurrency';
@@ -47,7 +48,6 @@ import {
   GlueRunsService,
   JobRequestOptions,
   ListRunsOptions,
-  StopGlueJobRunResponse,
 } from './GlueRunsService';
 
 /** Options of {@link DefaultGlueRunsService}. */

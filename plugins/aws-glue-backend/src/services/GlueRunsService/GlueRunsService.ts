@@ -6,6 +6,7 @@ import {
   GlueJobsResponse,
   GlueWorkflowRunsResponse,
   StartGlueJobRunResponse,
+  StopGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { Request } from 'express';
 
@@ -37,12 +38,6 @@ export interface ListRunsOptions extends JobRequestOptions {
 export interface ActionRequestOptions extends JobRequestOptions {
   /** The HTTP request, for the audit log. */
   request?: Request;
-}
-
-/** The result of {@link GlueRunsService.stopRun}. */
-export interface StopGlueJobRunResponse {
-  jobName: string;
-  runId: string;
 }
 
 /**

@@ -4,7 +4,6 @@ export type {
   GlueRunsService,
   JobRequestOptions,
   ListRunsOptions,
-  StopGlueJobRunResponse,
 } from './GlueRunsService';
 export { DefaultGlueRunsService } from './DefaultGlueRunsService';
 export type { DefaultGlueRunsServiceOptions } from './DefaultGlueRunsService';
