@@ -161,3 +161,32 @@ describe('describeActions / describePredicate', () => {
     expect(describePredicate(trigger)).toBe(expected);
   });
 });
+
+describe('describeTrigger with a Glue description', () => {
+  const trigger = {
+    Name: 't',
+    Type: 'CONDITIONAL',
+    State: 'ACTIVATED',
+    Predicate: {
+      Conditions: [
+        { LogicalOperator: 'EQUALS', JobName: 'a', State: 'SUCCEEDED' },
+      ],
+    },
+    Actions: [{ JobName: 'b' }],
+  } as const;
+
+  it('does not repeat a description that says the same thing', () => {
+    expect(
+      describeTrigger({
+        ...trigger,
+        Description: 'Starts b when a SUCCEEDED.',
+      }),
+    ).toBe('Starts b when a SUCCEEDED');
+  });
+
+  it('appends a description that adds something', () => {
+    expect(
+      describeTrigger({ ...trigger, Description: 'Owned by the night shift' }),
+    ).toBe('Starts b when a SUCCEEDED. Owned by the night shift');
+  });
+});

@@ -65,6 +65,11 @@ export function describeTrigger(trigger: Trigger): string {
     trigger.Type !== 'ON_DEMAND'
       ? ` (trigger ${trigger.State.toLocaleLowerCase('en-US')})`
       : '';
-  const description = trigger.Description ? `. ${trigger.Description}` : '';
+  // Glue descriptions often restate the predicate; do not say it twice.
+  const own = trigger.Description?.trim().replace(/\.$/, '');
+  const description =
+    own && own.toLocaleLowerCase('en-US') !== text.toLocaleLowerCase('en-US')
+      ? `. ${own}`
+      : '';
   return `${text}${state}${description}`;
 }

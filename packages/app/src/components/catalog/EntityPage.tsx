@@ -29,6 +29,20 @@ import {
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
 import {
+  EntityAwsGlueChainCard,
+  EntityAwsGlueChainContent,
+  EntityAwsGlueCrawlerCard,
+  EntityAwsGlueJobCard,
+  EntityAwsGlueRunsContent,
+  EntityAwsGlueTriggerCard,
+  EntityAwsGlueWorkflowContent,
+  isAwsGlueChainAvailable,
+  isAwsGlueCrawlerAvailable,
+  isAwsGlueJobAvailable,
+  isAwsGlueTriggerAvailable,
+  isAwsGlueWorkflowAvailable,
+} from '@aws-glue-backstage/plugin-aws-glue';
+import {
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
   RELATION_HAS_PART,
@@ -112,19 +126,84 @@ const overviewContent = (
   </Grid>
 );
 
-const componentPage = (
+/** A Glue job: its configuration, last run and chain up front, runs and chain in tabs. */
+const glueJobPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntityAwsGlueJobCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityAwsGlueChainCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/runs" title="Runs">
+      <EntityAwsGlueRunsContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/glue-chain" title="Chain">
+      <EntityAwsGlueChainContent />
     </EntityLayout.Route>
     {dependenciesRoute}
   </EntityLayout>
 );
 
+const componentPage = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isAwsGlueJobAvailable} children={glueJobPage} />
+    <EntitySwitch.Case>
+      <EntityLayout>
+        <EntityLayout.Route path="/" title="Overview">
+          {overviewContent}
+        </EntityLayout.Route>
+        {dependenciesRoute}
+      </EntityLayout>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const resourcePage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <EntitySwitch>
+          <EntitySwitch.Case if={isAwsGlueTriggerAvailable}>
+            <Grid item md={6} xs={12}>
+              <EntityAwsGlueTriggerCard />
+            </Grid>
+          </EntitySwitch.Case>
+          <EntitySwitch.Case if={isAwsGlueCrawlerAvailable}>
+            <Grid item md={6} xs={12}>
+              <EntityAwsGlueCrawlerCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} relations={chainRelations} />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/glue-chain"
+      title="Chain"
+      if={isAwsGlueChainAvailable}
+    >
+      <EntityAwsGlueChainContent />
     </EntityLayout.Route>
     {dependenciesRoute}
   </EntityLayout>
@@ -186,6 +265,13 @@ const systemPage = (
           <EntityHasResourcesCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/workflow"
+      title="Workflow"
+      if={isAwsGlueWorkflowAvailable}
+    >
+      <EntityAwsGlueWorkflowContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard

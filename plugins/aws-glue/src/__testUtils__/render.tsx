@@ -1,0 +1,42 @@
+import { ReactNode } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  CatalogApi,
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { AwsGlueApi, awsGlueApiRef } from '../api';
+
+/** Renders `element` for `entity` with a mocked AWS Glue API and catalog. */
+export async function renderForEntity(
+  element: ReactNode,
+  options: {
+    entity: Entity;
+    api: AwsGlueApi;
+    catalogEntities?: Entity[];
+    catalogApi?: CatalogApi;
+  },
+) {
+  const catalogApi =
+    options.catalogApi ??
+    catalogApiMock({ entities: options.catalogEntities ?? [] });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [awsGlueApiRef, options.api],
+        [catalogApiRef, catalogApi],
+      ]}
+    >
+      <EntityProvider entity={options.entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+/** A promise that never settles, to keep a component loading. */
+export const never = <T,>() => new Promise<T>(() => {});

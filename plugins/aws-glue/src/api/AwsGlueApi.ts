@@ -1,0 +1,107 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  GlueChainResponse,
+  GlueJobBookmarkResponse,
+  GlueJobRun,
+  GlueJobRunsResponse,
+  GlueJobsResponse,
+  GlueWorkflowRunsResponse,
+  StartGlueJobRunRequest,
+  StartGlueJobRunResponse,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
+
+/**
+ * Options of {@link AwsGlueApi.getJobRuns}.
+ *
+ * @public
+ */
+export interface GetGlueJobRunsOptions {
+  /** The job's name, for entities with several jobs. */
+  job?: string;
+  /** Page size. */
+  limit?: number;
+  /** The cursor of the page to fetch (`nextToken` of the previous page). */
+  nextToken?: string;
+  /** Only runs in these states. */
+  states?: string[];
+}
+
+/**
+ * Options of {@link AwsGlueApi.getChain}.
+ *
+ * @public
+ */
+export interface GetGlueChainOptions {
+  /** `up`: what the entity waits for; `down`: what it starts or feeds; `both`. */
+  direction?: 'up' | 'down' | 'both';
+  /** Hops from the entity. */
+  depth?: number;
+}
+
+/**
+ * Options of {@link AwsGlueApi.getWorkflowRuns}.
+ *
+ * @public
+ */
+export interface GetGlueWorkflowRunsOptions {
+  limit?: number;
+  nextToken?: string;
+}
+
+/**
+ * The AWS Glue backend as the frontend sees it; every call is keyed by the
+ * catalog entity the Glue resources belong to.
+ *
+ * @public
+ */
+export interface AwsGlueApi {
+  /** The entity's Glue jobs with their configuration and latest run. */
+  getJobs(entityRef: CompoundEntityRef): Promise<GlueJobsResponse>;
+  /** One page of run history. */
+  getJobRuns(
+    entityRef: CompoundEntityRef,
+    options?: GetGlueJobRunsOptions,
+  ): Promise<GlueJobRunsResponse>;
+  /** One run. */
+  getJobRun(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    options?: { job?: string },
+  ): Promise<GlueJobRun>;
+  /** Upstream and downstream of the entity with each node's latest state. */
+  getChain(
+    entityRef: CompoundEntityRef,
+    options?: GetGlueChainOptions,
+  ): Promise<GlueChainResponse>;
+  /** The job bookmark of one of the entity's jobs. */
+  getBookmark(
+    entityRef: CompoundEntityRef,
+    options?: { job?: string },
+  ): Promise<GlueJobBookmarkResponse>;
+  /** Runs of the workflow a System entity stands for. */
+  getWorkflowRuns(
+    entityRef: CompoundEntityRef,
+    options?: GetGlueWorkflowRunsOptions,
+  ): Promise<GlueWorkflowRunsResponse>;
+  /** Starts a run of one of the entity's jobs. */
+  startJobRun(
+    entityRef: CompoundEntityRef,
+    request: StartGlueJobRunRequest,
+  ): Promise<StartGlueJobRunResponse>;
+  /** Stops a run of one of the entity's jobs. */
+  stopJobRun(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    options: { job: string },
+  ): Promise<void>;
+}
+
+/**
+ * The {@link AwsGlueApi} of the app.
+ *
+ * @public
+ */
+export const awsGlueApiRef = createApiRef<AwsGlueApi>({
+  id: 'plugin.aws-glue.service',
+});

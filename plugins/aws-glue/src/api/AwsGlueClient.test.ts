@@ -1,0 +1,260 @@
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { AwsGlueClient } from './AwsGlueClient';
+import {
+  dependentJobChain,
+  makeJob,
+  makeRun,
+  makeRunsResponse,
+} from '../__testUtils__/fixtures';
+
+const BASE = 'http://backstage.test/api/aws-glue';
+const server = setupServer();
+registerMswTestHooks(server);
+
+const entityRef = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'freshers_in_dependent_job',
+};
+const ENTITY = `${BASE}/v1/entity/default/component/freshers_in_dependent_job`;
+
+function createClient() {
+  return new AwsGlueClient({
+    discoveryApi: {
+      getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
+    },
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+}
+
+describe('AwsGlueClient', () => {
+  it('gets the jobs of an entity under the aws-glue base URL', async () => {
+    const job = makeJob();
+    let url: string | undefined;
+    server.use(
+      http.get(`${ENTITY}/jobs`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.json({ jobs: [job] });
+      }),
+    );
+    await expect(createClient().getJobs(entityRef)).resolves.toEqual({
+      jobs: [job],
+    });
+    expect(url).toBe(`${ENTITY}/jobs`);
+  });
+
+  it('encodes every path segment and lower-cases the kind', async () => {
+    let path: string | undefined;
+    server.use(
+      http.get(`${BASE}/v1/entity/*`, ({ request }) => {
+        path = new URL(request.url).pathname;
+        return HttpResponse.json({ jobs: [] });
+      }),
+    );
+    await createClient().getJobs({
+      kind: 'Component',
+      namespace: 'team a',
+      name: 'job/with?odd#chars',
+    });
+    expect(path).toBe(
+      '/api/aws-glue/v1/entity/team%20a/component/job%2Fwith%3Fodd%23chars/jobs',
+    );
+  });
+
+  it('passes job, limit, nextToken and a comma list of states for runs', async () => {
+    let params: URLSearchParams | undefined;
+    const body = makeRunsResponse([makeRun()], 'token-2');
+    server.use(
+      http.get(`${ENTITY}/runs`, ({ request }) => {
+        params = new URL(request.url).searchParams;
+        return HttpResponse.json(body);
+      }),
+    );
+    await expect(
+      createClient().getJobRuns(entityRef, {
+        job: 'freshers_in_dependent_job',
+        limit: 25,
+        nextToken: 'token/1+=',
+        states: ['FAILED', 'TIMEOUT'],
+      }),
+    ).resolves.toEqual(body);
+    expect(params?.get('job')).toBe('freshers_in_dependent_job');
+    expect(params?.get('limit')).toBe('25');
+    expect(params?.get('nextToken')).toBe('token/1+=');
+    expect(params?.get('state')).toBe('FAILED,TIMEOUT');
+  });
+
+  it('omits empty query parameters', async () => {
+    let search: string | undefined;
+    server.use(
+      http.get(`${ENTITY}/runs`, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json(makeRunsResponse([]));
+      }),
+    );
+    await createClient().getJobRuns(entityRef, { states: [] });
+    expect(search).toBe('');
+  });
+
+  it('gets one run with an encoded run id', async () => {
+    let url: URL | undefined;
+    const run = makeRun({ id: 'jr_1/2' });
+    server.use(
+      http.get(`${ENTITY}/runs/:runId`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json(run);
+      }),
+    );
+    await expect(
+      createClient().getJobRun(entityRef, 'jr_1/2', { job: 'a b' }),
+    ).resolves.toEqual(run);
+    expect(url?.pathname).toMatch(/\/runs\/jr_1%2F2$/);
+    expect(url?.searchParams.get('job')).toBe('a b');
+  });
+
+  it('gets the chain with direction and depth', async () => {
+    let params: URLSearchParams | undefined;
+    server.use(
+      http.get(`${ENTITY}/chain`, ({ request }) => {
+        params = new URL(request.url).searchParams;
+        return HttpResponse.json(dependentJobChain);
+      }),
+    );
+    await expect(
+      createClient().getChain(entityRef, { direction: 'up', depth: 4 }),
+    ).resolves.toEqual(dependentJobChain);
+    expect(params?.get('direction')).toBe('up');
+    expect(params?.get('depth')).toBe('4');
+  });
+
+  it('gets the bookmark and the workflow runs', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get(`${ENTITY}/bookmark`, ({ request }) => {
+        seen.push(request.url);
+        return HttpResponse.json({
+          jobName: 'x',
+          jobArn: 'arn',
+          option: 'job-bookmark-enable',
+        });
+      }),
+      http.get(
+        `${BASE}/v1/entity/default/system/sales-pipeline/workflow-runs`,
+        ({ request }) => {
+          seen.push(request.url);
+          return HttpResponse.json({
+            workflowName: 'sales-pipeline',
+            runs: [],
+          });
+        },
+      ),
+    );
+    const client = createClient();
+    await expect(
+      client.getBookmark(entityRef, { job: 'freshers_in_dependent_job' }),
+    ).resolves.toMatchObject({ option: 'job-bookmark-enable' });
+    await expect(
+      client.getWorkflowRuns(
+        { kind: 'System', namespace: 'default', name: 'sales-pipeline' },
+        { limit: 10, nextToken: 'n1' },
+      ),
+    ).resolves.toEqual({ workflowName: 'sales-pipeline', runs: [] });
+    expect(seen).toEqual([
+      `${ENTITY}/bookmark?job=freshers_in_dependent_job`,
+      `${BASE}/v1/entity/default/system/sales-pipeline/workflow-runs?limit=10&nextToken=n1`,
+    ]);
+  });
+
+  it('starts a run with a JSON body', async () => {
+    let body: unknown;
+    let contentType: string | null = null;
+    server.use(
+      http.post(`${ENTITY}/runs`, async ({ request }) => {
+        body = await request.json();
+        contentType = request.headers.get('content-type');
+        return HttpResponse.json(
+          { jobName: 'freshers_in_dependent_job', runId: 'jr_new' },
+          { status: 201 },
+        );
+      }),
+    );
+    await expect(
+      createClient().startJobRun(entityRef, {
+        job: 'freshers_in_dependent_job',
+        arguments: { '--dependency-param': 'x' },
+      }),
+    ).resolves.toEqual({
+      jobName: 'freshers_in_dependent_job',
+      runId: 'jr_new',
+    });
+    expect(body).toEqual({
+      job: 'freshers_in_dependent_job',
+      arguments: { '--dependency-param': 'x' },
+    });
+    expect(contentType).toBe('application/json');
+  });
+
+  it('stops a run with the job in the body', async () => {
+    let body: unknown;
+    let path: string | undefined;
+    server.use(
+      http.post(`${ENTITY}/runs/:runId/stop`, async ({ request }) => {
+        body = await request.json();
+        path = new URL(request.url).pathname;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await expect(
+      createClient().stopJobRun(entityRef, 'jr_7', {
+        job: 'freshers_in_dependent_job',
+      }),
+    ).resolves.toBeUndefined();
+    expect(body).toEqual({ job: 'freshers_in_dependent_job' });
+    expect(path).toMatch(/\/runs\/jr_7\/stop$/);
+  });
+
+  it('throws a ResponseError with the server error on failure', async () => {
+    server.use(
+      http.get(`${ENTITY}/jobs`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No such entity' },
+            request: { method: 'GET', url: '/jobs' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    const error = await createClient()
+      .getJobs(entityRef)
+      .catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+    expect(error.cause.message).toBe('No such entity');
+  });
+
+  it('keeps Retry-After of a 503 on the error', async () => {
+    server.use(
+      http.post(`${ENTITY}/runs`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'ServiceUnavailableError', message: 'Throttled' },
+            response: { statusCode: 503 },
+          },
+          { status: 503, headers: { 'Retry-After': '7' } },
+        ),
+      ),
+    );
+    const error = await createClient()
+      .startJobRun(entityRef, { job: 'freshers_in_dependent_job' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(503);
+    expect(error.response.headers.get('retry-after')).toBe('7');
+  });
+});

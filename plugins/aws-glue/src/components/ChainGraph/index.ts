@@ -1,0 +1,2 @@
+export { ChainGraph, ChainLegend, nodeSubtitle } from './ChainGraph';
+export type { ChainGraphProps } from './ChainGraph';

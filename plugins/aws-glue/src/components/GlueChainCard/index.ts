@@ -1,0 +1,2 @@
+export { GlueChainCard } from './GlueChainCard';
+export type { EntityAwsGlueChainCardProps } from './GlueChainCard';

@@ -1,0 +1,6 @@
+export { GlueChainContent } from './GlueChainContent';
+export type {
+  ChainDirection,
+  EntityAwsGlueChainContentProps,
+} from './GlueChainContent';
+export { ChainAlerts } from './ChainAlerts';

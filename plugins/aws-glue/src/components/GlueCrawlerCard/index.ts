@@ -1,0 +1,2 @@
+export { GlueCrawlerCard } from './GlueCrawlerCard';
+export type { EntityAwsGlueCrawlerCardProps } from './GlueCrawlerCard';

@@ -1,0 +1,2 @@
+export { GlueErrorPanel, retryAfterSeconds } from './GlueErrorPanel';
+export type { GlueErrorPanelProps } from './GlueErrorPanel';

@@ -1,0 +1,2 @@
+export { GlueJobCard, chainNeighbours } from './GlueJobCard';
+export type { EntityAwsGlueJobCardProps } from './GlueJobCard';

@@ -1,0 +1,2 @@
+export { GlueJobsPage, compareRows } from './GlueJobsPage';
+export type { AwsGluePageProps, GlueJobRow } from './GlueJobsPage';

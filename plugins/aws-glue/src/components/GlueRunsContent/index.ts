@@ -1,0 +1,2 @@
+export { GlueRunsContent, RUN_STATE_FILTERS } from './GlueRunsContent';
+export type { EntityAwsGlueRunsContentProps } from './GlueRunsContent';

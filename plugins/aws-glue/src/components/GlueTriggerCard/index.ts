@@ -1,0 +1,2 @@
+export { GlueTriggerCard } from './GlueTriggerCard';
+export type { EntityAwsGlueTriggerCardProps } from './GlueTriggerCard';

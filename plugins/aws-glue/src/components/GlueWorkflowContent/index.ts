@@ -1,0 +1,2 @@
+export { GlueWorkflowContent } from './GlueWorkflowContent';
+export type { EntityAwsGlueWorkflowContentProps } from './GlueWorkflowContent';

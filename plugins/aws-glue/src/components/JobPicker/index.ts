@@ -1,0 +1,2 @@
+export { JobPicker } from './JobPicker';
+export type { JobPickerProps } from './JobPicker';

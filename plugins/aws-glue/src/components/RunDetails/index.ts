@@ -1,0 +1,2 @@
+export { RunDetails } from './RunDetails';
+export type { RunDetailsProps } from './RunDetails';

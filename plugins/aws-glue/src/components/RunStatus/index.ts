@@ -1,0 +1,2 @@
+export { RunStatus } from './RunStatus';
+export type { RunStatusProps } from './RunStatus';

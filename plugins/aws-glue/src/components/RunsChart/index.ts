@@ -1,0 +1,2 @@
+export { RunsChart } from './RunsChart';
+export type { RunsChartProps } from './RunsChart';

@@ -1,0 +1,2 @@
+export { StartRunDialog } from './StartRunDialog';
+export type { StartRunDialogProps } from './StartRunDialog';

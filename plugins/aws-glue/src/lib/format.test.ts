@@ -1,0 +1,122 @@
+import {
+  describeSchedule,
+  formatBookmarkOption,
+  formatCost,
+  formatDpuHours,
+  formatDuration,
+  formatRelativeTime,
+  formatWorkers,
+  snippet,
+} from './format';
+
+describe('formatDuration', () => {
+  it.each([
+    [undefined, '—'],
+    [-1, '—'],
+    [0, '0s'],
+    [45, '45s'],
+    [750, '12m 30s'],
+    [7500, '2h 05m'],
+    [3 * 86400 + 4 * 3600 + 59, '3d 4h'],
+  ])('%p -> %p', (seconds, expected) => {
+    expect(formatDuration(seconds)).toBe(expected);
+  });
+});
+
+describe('formatCost', () => {
+  it.each([
+    [undefined, 'USD', '—'],
+    [1.234, 'USD', '$1.23'],
+    [0, 'USD', '$0.00'],
+    [0.0042, 'USD', '$0.0042'],
+    [12.5, 'EUR', '€12.50'],
+    [3, 'not-a-currency', '3.00 not-a-currency'],
+  ])('%p %p -> %p', (amount, currency, expected) => {
+    expect(formatCost(amount, currency)).toBe(expected);
+  });
+});
+
+describe('formatDpuHours', () => {
+  it.each([
+    [undefined, '—'],
+    [0.5556, '0.556'],
+    [12.345, '12.35'],
+  ])('%p -> %p', (value, expected) => {
+    expect(formatDpuHours(value)).toBe(expected);
+  });
+});
+
+describe('formatRelativeTime', () => {
+  const now = Date.parse('2025-03-04T12:00:00Z');
+  it.each([
+    [undefined, '—'],
+    ['garbage', '—'],
+    ['2025-03-04T11:55:00Z', '5 minutes ago'],
+    ['2025-03-04T09:00:00Z', '3 hours ago'],
+    ['2025-03-03T12:00:00Z', 'yesterday'],
+    ['2025-03-04T12:00:00Z', 'now'],
+    ['2025-03-04T14:00:00Z', 'in 2 hours'],
+  ])('%p -> %p', (iso, expected) => {
+    expect(formatRelativeTime(iso, now)).toBe(expected);
+  });
+});
+
+describe('formatWorkers', () => {
+  it('describes worker type and count, or max capacity', () => {
+    expect(formatWorkers({ workerType: 'G.1X', numberOfWorkers: 10 })).toBe(
+      'G.1X × 10 workers',
+    );
+    expect(formatWorkers({ workerType: 'G.025X', numberOfWorkers: 1 })).toBe(
+      'G.025X × 1 worker',
+    );
+    expect(formatWorkers({ maxCapacity: 0.0625 })).toBe(
+      '0.0625 DPU (max capacity)',
+    );
+    expect(formatWorkers({})).toBe('—');
+  });
+});
+
+describe('snippet', () => {
+  it('keeps the first line and cuts it', () => {
+    expect(snippet('KeyError: x\n  at line 3')).toBe('KeyError: x');
+    expect(snippet('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`);
+    expect(snippet(undefined)).toBe('');
+  });
+});
+
+describe('formatBookmarkOption', () => {
+  it.each([
+    ['job-bookmark-enable', 'Enabled'],
+    ['job-bookmark-disable', 'Disabled'],
+    ['job-bookmark-pause', 'Paused'],
+    ['other', 'other'],
+  ])('%p -> %p', (option, expected) => {
+    expect(formatBookmarkOption(option)).toBe(expected);
+  });
+});
+
+describe('describeSchedule', () => {
+  it.each([
+    ['cron(15 2 * * ? *)', 'at 02:15 UTC, every day'],
+    ['cron(0 7 ? * MON-FRI *)', 'at 07:00 UTC, Monday to Friday'],
+    ['cron(0 4 ? * MON *)', 'at 04:00 UTC, on Mondays'],
+    ['cron(0 6 ? * SUN,WED *)', 'at 06:00 UTC, on Sundays and Wednesdays'],
+    ['cron(5 0/4 * * ? *)', 'every 4 hours from 00:05 UTC, every day'],
+    ['cron(15 * * * ? *)', 'every hour at minute 15, every day'],
+    ['cron(0 5 1 * ? *)', 'at 05:00 UTC, on the 1st of the month'],
+    ['cron(0 5 L * ? *)', 'at 05:00 UTC, on the last day of the month'],
+    [
+      'cron(0 5 2 1,7 ? *)',
+      'at 05:00 UTC, on the 2nd of the month, in January and July',
+    ],
+    ['cron(0/10 * * * ? *)', 'every 10 minutes, every day'],
+    ['cron(0 1,13 * * ? *)', 'at 01:00 and 13:00 UTC, every day'],
+    ['rate(5 minutes)', 'every 5 minutes'],
+    ['rate(1 hour)', 'every hour'],
+    ['cron(0 5 ? * 2#1 *)', undefined],
+    ['not a schedule', undefined],
+    [undefined, undefined],
+  ])('%p -> %p', (expression, expected) => {
+    expect(describeSchedule(expression)).toBe(expected);
+  });
+});

@@ -1,0 +1,294 @@
+/** Formatting helpers shared by the AWS Glue views (pure, locale `en-US`). */
+
+/** `45s`, `12m 30s`, `2h 05m`, `3d 4h`; `—` when unknown. */
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) {
+    return '—';
+  }
+  const total = Math.round(seconds);
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${pad(minutes)}m`;
+  if (minutes > 0) return `${minutes}m ${pad(secs)}s`;
+  return `${secs}s`;
+}
+
+/** `$1.23` (two decimals; four below one cent); `—` when unknown. */
+export function formatCost(
+  amount: number | undefined,
+  currency: string | undefined,
+): string {
+  if (amount === undefined || !Number.isFinite(amount)) {
+    return '—';
+  }
+  const digits = amount !== 0 && Math.abs(amount) < 0.01 ? 4 : 2;
+  try {
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: currency || 'USD',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(amount);
+  } catch {
+    return `${amount.toFixed(digits)} ${currency ?? ''}`.trim();
+  }
+}
+
+/** DPU-hours with up to three decimals; `—` when unknown. */
+export function formatDpuHours(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) {
+    return '—';
+  }
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: value < 1 ? 3 : 2,
+    maximumFractionDigits: value < 1 ? 3 : 2,
+  });
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86400],
+  ['month', 30 * 86400],
+  ['week', 7 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** `5 minutes ago`, `in 2 hours`, `now`; `—` when unknown. */
+export function formatRelativeTime(
+  iso: string | undefined,
+  now: number = Date.now(),
+): string {
+  const time = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(time)) {
+    return '—';
+  }
+  const diffSeconds = Math.round((time - now) / 1000);
+  const format = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diffSeconds) >= size || unit === 'second') {
+      return format.format(Math.trunc(diffSeconds / size), unit);
+    }
+  }
+  return '—';
+}
+
+/** A date and time in the user's time zone, e.g. `Mar 4, 2025, 2:15 AM UTC`. */
+export function formatDateTime(iso: string | undefined): string {
+  const time = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(time)) {
+    return '—';
+  }
+  return new Date(time).toLocaleString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/** `G.1X × 10 workers`, `0.0625 DPU (max capacity)`, or `—`. */
+export function formatWorkers(options: {
+  workerType?: string;
+  numberOfWorkers?: number;
+  maxCapacity?: number;
+}): string {
+  const { workerType, numberOfWorkers, maxCapacity } = options;
+  if (workerType) {
+    return numberOfWorkers !== undefined
+      ? `${workerType} × ${numberOfWorkers} worker${
+          numberOfWorkers === 1 ? '' : 's'
+        }`
+      : workerType;
+  }
+  if (maxCapacity !== undefined) {
+    return `${maxCapacity} DPU (max capacity)`;
+  }
+  return '—';
+}
+
+/** The first line of a message, cut to `max` characters. */
+export function snippet(text: string | undefined, max = 80): string {
+  if (!text) return '';
+  const line = text.split('\n')[0].trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** `enable`, `disable`, `pause` from `job-bookmark-enable` etc. */
+export function formatBookmarkOption(option: string | undefined): string {
+  switch (option) {
+    case 'job-bookmark-enable':
+      return 'Enabled';
+    case 'job-bookmark-disable':
+      return 'Disabled';
+    case 'job-bookmark-pause':
+      return 'Paused';
+    default:
+      return option ?? '—';
+  }
+}
+
+const DAY_NAMES: Record<string, string> = {
+  SUN: 'Sunday',
+  MON: 'Monday',
+  TUE: 'Tuesday',
+  WED: 'Wednesday',
+  THU: 'Thursday',
+  FRI: 'Friday',
+  SAT: 'Saturday',
+  '1': 'Sunday',
+  '2': 'Monday',
+  '3': 'Tuesday',
+  '4': 'Wednesday',
+  '5': 'Thursday',
+  '6': 'Friday',
+  '7': 'Saturday',
+};
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH_ABBREVIATIONS = MONTH_NAMES.map(m =>
+  m.slice(0, 3).toLocaleUpperCase('en-US'),
+);
+
+function joinWords(words: string[], conjunction = 'and'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${
+    words[words.length - 1]
+  }`;
+}
+
+const isNumber = (value: string) => /^\d+$/.test(value);
+const pad2 = (value: string | number) => String(value).padStart(2, '0');
+
+function describeTime(minutes: string, hours: string): string | undefined {
+  if (isNumber(minutes) && isNumber(hours)) {
+    return `at ${pad2(hours)}:${pad2(minutes)} UTC`;
+  }
+  if (isNumber(minutes) && /^\d+(,\d+)+$/.test(hours)) {
+    return `at ${joinWords(
+      hours.split(',').map(h => `${pad2(h)}:${pad2(minutes)}`),
+    )} UTC`;
+  }
+  if (isNumber(minutes) && hours === '*') {
+    return `every hour at minute ${Number(minutes)}`;
+  }
+  const hourStep = /^(\d+|\*)\/(\d+)$/.exec(hours);
+  if (isNumber(minutes) && hourStep) {
+    const from = hourStep[1] === '*' ? '0' : hourStep[1];
+    return `every ${hourStep[2]} hours from ${pad2(from)}:${pad2(minutes)} UTC`;
+  }
+  const minuteStep = /^(\d+|\*)\/(\d+)$/.exec(minutes);
+  if (minuteStep && hours === '*') {
+    return `every ${minuteStep[2]} minutes`;
+  }
+  if (minutes === '*' && hours === '*') {
+    return 'every minute';
+  }
+  return undefined;
+}
+
+function describeDayOfWeek(value: string): string | undefined {
+  const upper = value.toLocaleUpperCase('en-US');
+  const range = /^([A-Z]{3}|\d)-([A-Z]{3}|\d)$/.exec(upper);
+  if (range && DAY_NAMES[range[1]] && DAY_NAMES[range[2]]) {
+    return `${DAY_NAMES[range[1]]} to ${DAY_NAMES[range[2]]}`;
+  }
+  const days = upper.split(',');
+  if (days.every(d => DAY_NAMES[d])) {
+    return `on ${joinWords(days.map(d => `${DAY_NAMES[d]}s`))}`;
+  }
+  return undefined;
+}
+
+function describeMonth(value: string): string | undefined {
+  const months = value.toLocaleUpperCase('en-US').split(',');
+  const names = months.map(m =>
+    isNumber(m)
+      ? MONTH_NAMES[Number(m) - 1]
+      : MONTH_NAMES[MONTH_ABBREVIATIONS.indexOf(m)],
+  );
+  return names.every(Boolean) ? `in ${joinWords(names)}` : undefined;
+}
+
+function ordinal(n: number): string {
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13
+      ? 'th'
+      : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/**
+ * A Glue schedule in words: `cron(15 2 * * ? *)` → `at 02:15 UTC, every day`,
+ * `cron(0 7 ? * MON-FRI *)` → `at 07:00 UTC, Monday to Friday`.
+ * `undefined` when the expression is not understood.
+ */
+export function describeSchedule(
+  expression: string | undefined,
+): string | undefined {
+  if (!expression) return undefined;
+  const trimmed = expression.trim();
+  const rate = /^rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)$/i.exec(
+    trimmed,
+  );
+  if (rate) {
+    const count = Number(rate[1]);
+    const unit = rate[2].toLocaleLowerCase('en-US').replace(/s$/, '');
+    return count === 1 ? `every ${unit}` : `every ${count} ${unit}s`;
+  }
+  const cron = /^cron\((.+)\)$/i.exec(trimmed);
+  const fields = (cron ? cron[1] : trimmed).trim().split(/\s+/);
+  if (fields.length !== 6 && fields.length !== 5) return undefined;
+  const [minutes, hours, dayOfMonth, month, dayOfWeek] = fields;
+  const time = describeTime(minutes, hours);
+  if (!time) return undefined;
+  const anyDay = (v: string) => v === '*' || v === '?';
+  const parts = [time];
+  if (anyDay(dayOfMonth) && anyDay(dayOfWeek)) {
+    parts.push('every day');
+  } else if (!anyDay(dayOfWeek) && anyDay(dayOfMonth)) {
+    const days = describeDayOfWeek(dayOfWeek);
+    if (!days) return undefined;
+    parts.push(days);
+  } else if (anyDay(dayOfWeek)) {
+    if (dayOfMonth === 'L') {
+      parts.push('on the last day of the month');
+    } else if (/^\d+(,\d+)*$/.test(dayOfMonth)) {
+      parts.push(
+        `on the ${joinWords(
+          dayOfMonth.split(',').map(d => ordinal(Number(d))),
+        )} of the month`,
+      );
+    } else {
+      return undefined;
+    }
+  } else {
+    return undefined;
+  }
+  if (month !== '*') {
+    const months = describeMonth(month);
+    if (!months) return undefined;
+    parts.push(months);
+  }
+  return parts.join(', ');
+}

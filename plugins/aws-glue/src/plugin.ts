@@ -1,0 +1,154 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { awsGlueApiRef, AwsGlueClient } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The AWS Glue frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
+export const awsGluePlugin = createPlugin({
+  id: 'aws-glue',
+  apis: [
+    createApiFactory({
+      api: awsGlueApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AwsGlueClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * Overview card of an entity's Glue job: configuration, what starts it and
+ * what it starts, bookmark, last run, owner, console and script links.
+ *
+ * @public
+ */
+export const EntityAwsGlueJobCard = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueJobCard',
+    component: {
+      lazy: () => import('./components/GlueJobCard').then(m => m.GlueJobCard),
+    },
+  }),
+);
+
+/**
+ * Run history tab: paged runs with a state filter, details, a duration and
+ * cost chart, start and stop, live refresh while a run is active.
+ *
+ * @public
+ */
+export const EntityAwsGlueRunsContent = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueRunsContent',
+    component: {
+      lazy: () =>
+        import('./components/GlueRunsContent').then(m => m.GlueRunsContent),
+    },
+  }),
+);
+
+/**
+ * Chain tab: upstream and downstream jobs, triggers and datasets as a graph
+ * with each job's latest state.
+ *
+ * @public
+ */
+export const EntityAwsGlueChainContent = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueChainContent',
+    component: {
+      lazy: () =>
+        import('./components/GlueChainContent').then(m => m.GlueChainContent),
+    },
+  }),
+);
+
+/**
+ * Compact chain graph for the overview tab.
+ *
+ * @public
+ */
+export const EntityAwsGlueChainCard = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueChainCard',
+    component: {
+      lazy: () =>
+        import('./components/GlueChainCard').then(m => m.GlueChainCard),
+    },
+  }),
+);
+
+/**
+ * Workflow tab of a System that stands for a Glue workflow: a run's graph
+ * with node states and the run history.
+ *
+ * @public
+ */
+export const EntityAwsGlueWorkflowContent = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueWorkflowContent',
+    component: {
+      lazy: () =>
+        import('./components/GlueWorkflowContent').then(
+          m => m.GlueWorkflowContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card of a trigger Resource, from its annotations.
+ *
+ * @public
+ */
+export const EntityAwsGlueTriggerCard = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueTriggerCard',
+    component: {
+      lazy: () =>
+        import('./components/GlueTriggerCard').then(m => m.GlueTriggerCard),
+    },
+  }),
+);
+
+/**
+ * Card of a crawler Resource, from its annotations.
+ *
+ * @public
+ */
+export const EntityAwsGlueCrawlerCard = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueCrawlerCard',
+    component: {
+      lazy: () =>
+        import('./components/GlueCrawlerCard').then(m => m.GlueCrawlerCard),
+    },
+  }),
+);
+
+/**
+ * The overview page of every Glue job in the catalog.
+ *
+ * @public
+ */
+export const AwsGluePage = awsGluePlugin.provide(
+  createRoutableExtension({
+    name: 'AwsGluePage',
+    component: () =>
+      import('./components/GlueJobsPage').then(m => m.GlueJobsPage),
+    mountPoint: rootRouteRef,
+  }),
+);
