@@ -163,7 +163,7 @@ describe('describeActions / describePredicate', () => {
 });
 
 describe('describeTrigger with a Glue description', () => {
-  const trigger = {
+  const trigger: Trigger = {
     Name: 't',
     Type: 'CONDITIONAL',
     State: 'ACTIVATED',
@@ -173,7 +173,7 @@ describe('describeTrigger with a Glue description', () => {
       ],
     },
     Actions: [{ JobName: 'b' }],
-  } as const;
+  };
 
   it('does not repeat a description that says the same thing', () => {
     expect(
