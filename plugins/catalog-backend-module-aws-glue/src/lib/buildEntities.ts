@@ -180,55 +180,29 @@ export async function buildEntities(
   // 2. Entity refs: names depend only on each resource's own identity.
   const ref = (kind: string, name: string) =>
     stringifyEntityRef({ kind, namespace, name });
-  const jobRefs = new Map<string, string>();
-  for (const job of jobs) {
-    jobRefs.set(
-      job.Name!,
-      ref(
-        'Component',
-        toEntityName(baseName(job.Name!), arnOf('job', job.Name!)),
-      ),
-    );
-  }
-  const triggerRefs = new Map<string, string>();
-  for (const trigger of triggers) {
-    triggerRefs.set(
-      trigger.Name!,
-      ref(
-        'Resource',
-        toEntityName(
-          `trigger-${baseName(trigger.Name!)}`,
-          arnOf('trigger', trigger.Name!),
+  /** Glue name -> entity ref, for one kind of resource. */
+  const refsOf = (
+    items: { Name?: string }[],
+    kind: 'Component' | 'Resource' | 'System',
+    resourceType: 'job' | 'trigger' | 'workflow' | 'crawler',
+    prefix: string,
+  ) =>
+    new Map(
+      items.map(item => [
+        item.Name!,
+        ref(
+          kind,
+          toEntityName(
+            `${prefix}${baseName(item.Name!)}`,
+            arnOf(resourceType, item.Name!),
+          ),
         ),
-      ),
+      ]),
     );
-  }
-  const crawlerRefs = new Map<string, string>();
-  for (const crawler of crawlers) {
-    crawlerRefs.set(
-      crawler.Name!,
-      ref(
-        'Resource',
-        toEntityName(
-          `crawler-${baseName(crawler.Name!)}`,
-          arnOf('crawler', crawler.Name!),
-        ),
-      ),
-    );
-  }
-  const workflowRefs = new Map<string, string>();
-  for (const workflow of workflows) {
-    workflowRefs.set(
-      workflow.Name!,
-      ref(
-        'System',
-        toEntityName(
-          baseName(workflow.Name!),
-          arnOf('workflow', workflow.Name!),
-        ),
-      ),
-    );
-  }
+  const jobRefs = refsOf(jobs, 'Component', 'job', '');
+  const triggerRefs = refsOf(triggers, 'Resource', 'trigger', 'trigger-');
+  const crawlerRefs = refsOf(crawlers, 'Resource', 'crawler', 'crawler-');
+  const workflowRefs = refsOf(workflows, 'System', 'workflow', '');
 
   /** The entity ref of the synced job or crawler an action or condition names. */
   const refOfTarget = (t: { JobName?: string; CrawlerName?: string }) => {
