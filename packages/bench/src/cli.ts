@@ -1,0 +1,211 @@
+/*
+ * `node packages/bench/bin/bench [--quick] [--only sync|ingestion|drills]`:
+ * runs the sections, prints one table per section with the machine, and
+ * writes everything to bench/results/<timestamp>.json at the repo root.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeMachine, machineInfo } from './lib/machine';
+import { runSyncBench } from './sync/syncBench';
+import { formatSyncTable } from './sync/report';
+
+export const SECTIONS = ['sync', 'ingestion', 'drills'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const HELP = `bench — benchmarks and drills for the AWS Glue catalog module
+
+Usage: node packages/bench/bin/bench [options]
+
+  --quick               small matrix for a smoke run (1,000 jobs at 0 and 20 ms; ingestion of 1,000 jobs)
+  --only SECTION        sync | ingestion | drills (repeatable, or comma-separated);
+                        default: sync and ingestion (drills need PostgreSQL and take minutes)
+  --runs N              refreshes per sync case (the first is cold; default 3, quick 2)
+  --sizes A,B,...       sync account sizes in jobs (default 1000,5000,20000)
+  --latencies A,B,...   sync emulated latencies in ms (default 0,20,50)
+  --ingestion-jobs N    jobs in the ingestion account (default 5000, quick 1000)
+  --profile             write V8 CPU profiles of the sync workers next to the results
+  --out DIR             results directory (default bench/results at the repo root)
+  -h, --help            this help
+
+Targets: sync API calls <= 1.05x the minimum, sync wall time <= 1.25x the latency
+lower bound, catalog ingestion through the provider <= 1.2x the static-file baseline.
+No target is asserted: the tables say what was met and by how much one was missed.
+`;
+
+export interface BenchOptions {
+  sections: Section[];
+  quick: boolean;
+  runs: number;
+  sizes: number[];
+  latencies: number[];
+  ingestionJobs: number;
+  profile: boolean;
+  outDir: string;
+}
+
+// The bench only runs from source (bin/bench + the node transform), never built.
+// eslint-disable-next-line no-restricted-syntax
+const repoRoot = path.resolve(__dirname, '../../..');
+
+function numbers(value: string, flag: string): number[] {
+  return value.split(',').map(v => {
+    const n = Number(v.trim());
+    if (!Number.isFinite(n) || n < 0) {
+      throw new Error(`${flag}: '${v}' is not a non-negative number`);
+    }
+    return n;
+  });
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true },
+      runs: { type: 'string' },
+      sizes: { type: 'string' },
+      latencies: { type: 'string' },
+      'ingestion-jobs': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const quick = !!values.quick;
+  const only = (values.only ?? []).flatMap(v => v.split(',')).filter(Boolean);
+  for (const s of only) {
+    if (!(SECTIONS as readonly string[]).includes(s)) {
+      throw new Error(
+        `--only: unknown section '${s}' (use ${SECTIONS.join(', ')})`,
+      );
+    }
+  }
+  const pick = <T>(given: T | undefined, quickValue: T, fullValue: T): T => {
+    if (given !== undefined) return given;
+    return quick ? quickValue : fullValue;
+  };
+  return {
+    sections: only.length ? (only as Section[]) : ['sync', 'ingestion'],
+    quick,
+    runs: pick(
+      values.runs ? numbers(values.runs, '--runs')[0] : undefined,
+      2,
+      3,
+    ),
+    sizes: pick(
+      values.sizes ? numbers(values.sizes, '--sizes') : undefined,
+      [1000],
+      [1000, 5000, 20000],
+    ),
+    latencies: pick(
+      values.latencies ? numbers(values.latencies, '--latencies') : undefined,
+      [0, 20],
+      [0, 20, 50],
+    ),
+    ingestionJobs: pick(
+      values['ingestion-jobs']
+        ? numbers(values['ingestion-jobs'], '--ingestion-jobs')[0]
+        : undefined,
+      1000,
+      5000,
+    ),
+    profile: !!values.profile,
+    outDir: values.out
+      ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+      : path.join(repoRoot, 'bench/results'),
+  };
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  let options: BenchOptions | 'help';
+  try {
+    options = parseBenchArgs(argv);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const started = new Date();
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const machine = machineInfo();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  mkdirSync(options.outDir, { recursive: true });
+  const report: Record<string, unknown> = {
+    startedAt: started.toISOString(),
+    machine,
+    options: { ...options, outDir: undefined },
+  };
+  const outFile = path.join(options.outDir, `${stamp}.json`);
+  const save = () =>
+    writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
+  const print = (title: string, body: string) =>
+    process.stdout.write(
+      `\n## ${title}\n${describeMachine(machine)}\n\n${body}\n`,
+    );
+
+  let failed = false;
+  for (const section of options.sections) {
+    try {
+      if (section === 'sync') {
+        const results = await runSyncBench({
+          sizes: options.sizes,
+          latencies: options.latencies,
+          runs: Math.max(1, options.runs),
+          seed: 1,
+          profileDir: options.profile
+            ? path.join(options.outDir, `${stamp}-profiles`)
+            : undefined,
+          log,
+        });
+        report.sync = results;
+        print('Sync read + transform', formatSyncTable(results));
+      }
+      if (section === 'ingestion') {
+        const { runIngestionBench } =
+          require('./ingestion/ingestionBench') as typeof import('./ingestion/ingestionBench');
+        const { formatIngestionTable } =
+          require('./ingestion/report') as typeof import('./ingestion/report');
+        const results = await runIngestionBench({
+          jobs: options.ingestionJobs,
+          log,
+        });
+        report.ingestion = results;
+        print(
+          'Catalog ingestion: provider vs static file',
+          formatIngestionTable(results),
+        );
+      }
+      if (section === 'drills') {
+        const { runReplicaDrill } =
+          require('./drills/replicaDrill') as typeof import('./drills/replicaDrill');
+        const { formatDrillReport } =
+          require('./drills/report') as typeof import('./drills/report');
+        const results = await runReplicaDrill({ quick: options.quick, log });
+        report.drills = results;
+        print(
+          'Drill: two replicas on one PostgreSQL',
+          formatDrillReport(results),
+        );
+        if (!results.passed) failed = true;
+      }
+    } catch (error) {
+      failed = true;
+      report[`${section}Error`] = String((error as Error).stack ?? error);
+      log(
+        `bench: section ${section} failed: ${(error as Error).stack ?? error}`,
+      );
+    }
+    save();
+  }
+  report.finishedAt = new Date().toISOString();
+  save();
+  process.stdout.write(`\nresults: ${path.relative(process.cwd(), outFile)}\n`);
+  return failed ? 1 : 0;
+}
