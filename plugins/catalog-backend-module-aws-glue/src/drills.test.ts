@@ -429,27 +429,21 @@ describe('drill: malformed, truncated and failing pages', () => {
     },
   );
 
-  // KNOWN GAP, hence `it.failing`: a 200 with an empty body reads as a page
-  // with no crawlers (the SDK leaves `Crawlers` undefined and GlueReader's
-  // checkNamed treats undefined as []), so the crawlers are removed when
-  // they are within the removal guard's share. Drop `.failing` once a page
-  // without its list member is a MalformedResponseError.
-  it.failing(
-    'applies nothing when GetCrawlers answers 200 with an empty body',
-    async () => {
-      const { provider, connection: conn } = await connectedProvider(proxy.url);
-      const first = await provider.refresh();
-      expect(first.counts.crawler).toBeGreaterThan(0);
-      proxy.intercept = async (call, forward) =>
-        call.operation === 'GetCrawlers'
-          ? { ...(await forward()), body: '' }
-          : forward();
-      await expect(provider.refresh()).rejects.toThrow(
-        /GetCrawlers returned a malformed page/,
-      );
-      expect(conn.applyMutation).toHaveBeenCalledTimes(1);
-    },
-  );
+  // A 200 with an empty body leaves `Crawlers` undefined; it must not read as
+  // "no crawlers".
+  it('applies nothing when GetCrawlers answers 200 with an empty body', async () => {
+    const { provider, connection: conn } = await connectedProvider(proxy.url);
+    const first = await provider.refresh();
+    expect(first.counts.crawler).toBeGreaterThan(0);
+    proxy.intercept = async (call, forward) =>
+      call.operation === 'GetCrawlers'
+        ? { ...(await forward()), body: '' }
+        : forward();
+    await expect(provider.refresh()).rejects.toThrow(
+      /GetCrawlers returned a malformed page/,
+    );
+    expect(conn.applyMutation).toHaveBeenCalledTimes(1);
+  });
 });
 
 /** The first `keep` jobs of a fixture region, and what still refers only to them. */
@@ -910,52 +904,45 @@ describe('drill: hostile fixture at the provider level', () => {
     }
   });
 
-  // KNOWN GAP, hence `it.failing`: Command.ScriptLocation goes into the
-  // script-location annotation and the "Job script" link unredacted, so
-  // credentials in an S3 URI's user-info reach the catalog. Drop `.failing`
-  // once buildEntities strips user-info from ScriptLocation like lineage
-  // does for argument URIs.
-  it.failing(
-    'keeps credentials in a job script location out of the entity',
-    async () => {
-      const password = 'ScriptPw-7f3a';
-      const emulator = await startGlueEmulator({
-        ...emulatorOptions,
-        fixture: {
-          accounts: [
-            {
-              accountId: ACCOUNT,
-              regions: {
-                [REGION]: {
-                  jobs: [
-                    {
-                      Name: 'script-with-credentials',
-                      Role: `arn:aws:iam::${ACCOUNT}:role/GlueJobRole`,
-                      Command: {
-                        Name: 'glueetl',
-                        ScriptLocation: `s3://deploy:${password}@scripts/etl.py`,
-                      },
+  // Credentials in a script location's user-info never reach the catalog.
+  it('keeps credentials in a job script location out of the entity', async () => {
+    const password = 'ScriptPw-7f3a';
+    const emulator = await startGlueEmulator({
+      ...emulatorOptions,
+      fixture: {
+        accounts: [
+          {
+            accountId: ACCOUNT,
+            regions: {
+              [REGION]: {
+                jobs: [
+                  {
+                    Name: 'script-with-credentials',
+                    Role: `arn:aws:iam::${ACCOUNT}:role/GlueJobRole`,
+                    Command: {
+                      Name: 'glueetl',
+                      ScriptLocation: `s3://deploy:${password}@scripts/etl.py`,
                     },
-                  ],
-                },
+                  },
+                ],
               },
             },
-          ],
-        },
-      });
-      try {
-        const { provider, connection: conn } = await connectedProvider(
-          emulator.url,
-        );
-        await provider.refresh();
-        expect(JSON.stringify(conn.applyMutation.mock.calls)).not.toContain(
-          password,
-        );
-      } finally {
-        await emulator.stop();
-      }
-    },
-  );
+          },
+        ],
+      },
+    });
+    try {
+      const { provider, connection: conn } = await connectedProvider(
+        emulator.url,
+      );
+      await provider.refresh();
+      expect(JSON.stringify(conn.applyMutation.mock.calls)).not.toContain(
+        password,
+      );
+    } finally {
+      await emulator.stop();
+    }
+  });
 
   it('gives a resource the same name whichever other resources exist', async () => {
     const { fixture } = hostileFixture();

@@ -21,6 +21,7 @@ import {
   lineageFromCrawlerTargets,
   lineageFromVisualNodes,
   LineageOptions,
+  withoutUserInfo,
 } from './lineage';
 import { renderNameTemplate, toEntityName } from './naming';
 import {
@@ -457,8 +458,11 @@ export async function buildEntities(
     const args = job.DefaultArguments ?? {};
     const bookmark = args['--job-bookmark-option'] ?? 'job-bookmark-disable';
     const link = consoleLinks.job(partition, region, name);
-    const scriptLink = job.Command?.ScriptLocation
-      ? consoleLinks.script(partition, region, job.Command.ScriptLocation)
+    const scriptLocation = job.Command?.ScriptLocation
+      ? withoutUserInfo(job.Command.ScriptLocation)
+      : undefined;
+    const scriptLink = scriptLocation
+      ? consoleLinks.script(partition, region, scriptLocation)
       : undefined;
     const reads = (lineageOf.get(jobKey(name)) ?? [])
       .filter(r => r.direction === 'input')
@@ -491,7 +495,7 @@ export async function buildEntities(
             job.ExecutionProperty?.MaxConcurrentRuns ?? 1,
           [A.jobExecutionClass]: job.ExecutionClass ?? 'STANDARD',
           [A.jobBookmarkOption]: bookmark,
-          [A.jobScriptLocation]: job.Command?.ScriptLocation,
+          [A.jobScriptLocation]: scriptLocation,
           [A.jobConnections]: job.Connections?.Connections?.join(','),
           [A.jobDefaultArguments]: Object.keys(args).length
             ? JSON.stringify(options.redactor.redact(args))

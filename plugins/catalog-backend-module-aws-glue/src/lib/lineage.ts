@@ -69,6 +69,14 @@ export function normalizeS3Uri(value: string): string | undefined {
   return `s3://${bucket}${path}`;
 }
 
+/**
+ * A URI without any `user:password@` in front of its host, for the URIs
+ * that are shown as they are (e.g. a job's script location).
+ */
+export function withoutUserInfo(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1');
+}
+
 /** `glue://database/table`, lower-cased as the Data Catalog stores names. */
 export function tableLocation(database: string, table: string): string {
   return `glue://${database.toLocaleLowerCase(

@@ -327,6 +327,22 @@ describe('AwsGlueEntityProvider', () => {
     expect(result.reason).toMatch(/^it would remove 9 of 10 entities/);
   });
 
+  it('does not apply a sync that outlived its task timeout', async () => {
+    mockGlue();
+    const provider = makeProvider();
+    const conn = connection();
+    await provider.connect(conn);
+    const controller = new AbortController();
+    controller.abort();
+
+    const result = await provider.refresh({ signal: controller.signal });
+    expect(result).toMatchObject({
+      applied: false,
+      reason: 'the sync outlived its task timeout (aborted)',
+    });
+    expect(conn.applyMutation).not.toHaveBeenCalled();
+  });
+
   it('refuses to start without a schedule when a scheduler is given', () => {
     expect(() =>
       AwsGlueEntityProvider.fromConfig(config(), {

@@ -133,9 +133,9 @@ export class AwsGlueEntityProvider implements EntityProvider {
     }
     await this.taskRunner.run({
       id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
+      fn: async (signal: AbortSignal) => {
         try {
-          await this.refresh();
+          await this.refresh({ signal });
         } catch (error) {
           this.logger.error(`Glue sync failed: ${stringifyError(error)}`);
         }
@@ -247,7 +247,9 @@ export class AwsGlueEntityProvider implements EntityProvider {
    * throws and applies nothing; a read the removal guard refuses applies
    * nothing and says why.
    */
-  async refresh(): Promise<AwsGlueSyncResult> {
+  async refresh(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<AwsGlueSyncResult> {
     if (!this.connection) {
       throw new Error(
         `${this.getProviderName()} is not connected to the catalog`,
@@ -308,6 +310,13 @@ export class AwsGlueEntityProvider implements EntityProvider {
       calls: { ...counter.calls },
       durationMs,
     };
+    // A sync that outlived its task timeout must not apply: another replica
+    // may already hold the task and be syncing.
+    if (options.signal?.aborted) {
+      const aborted = 'the sync outlived its task timeout (aborted)';
+      this.logger.warn(`Glue sync not applied: ${aborted}`);
+      return { applied: false, reason: aborted, ...summary };
+    }
     if (reason) {
       this.logger.warn(
         `Glue sync not applied, keeping the current entities: ${reason}`,

@@ -70,11 +70,13 @@ function checkNamed<T extends { Name?: string }>(
   items: T[] | undefined,
   field: string,
 ): T[] {
-  if (items === undefined) {
-    return [];
-  }
+  // Glue always sends the list, empty or not; a page without it (e.g. a 200
+  // with an empty body) must not read as "no resources".
   if (!Array.isArray(items)) {
-    throw new MalformedResponseError(operation, `${field} is not a list`);
+    throw new MalformedResponseError(
+      operation,
+      items === undefined ? `${field} is missing` : `${field} is not a list`,
+    );
   }
   items.forEach((item, index) => {
     if (!item || typeof item.Name !== 'string' || item.Name.length === 0) {

@@ -63,7 +63,7 @@ describe('readProviderConfigs', () => {
       },
       redactor: expect.any(ArgumentRedactor),
       maxRemovalShare: 0.5,
-      maxAttempts: 6,
+      maxAttempts: 10,
     });
     expect(config.redactor.isSecret('--db-password', 'x')).toBe(true);
     expect(config.redactor.isSecret('--input', 's3://a/b/')).toBe(false);

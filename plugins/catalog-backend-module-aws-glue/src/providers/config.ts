@@ -281,7 +281,7 @@ function readOne(
       `expected a share between 0 and 1, got ${maxRemovalShare}`,
     );
   }
-  const maxAttempts = config.getOptionalNumber('maxAttempts') ?? 6;
+  const maxAttempts = config.getOptionalNumber('maxAttempts') ?? 10;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) {
     fail(
       `${path}.maxAttempts`,
