@@ -1,5 +1,5 @@
 /*
- * `node packages/bench/bin/bench [--quick] [--only sync|ingestion|drills]`:
+ * `node packages/bench/bin/bench [--quick] [--only sync|ingestion|drills|routes]`:
  * runs the sections, prints one table per section with the machine, and
  * writes everything to bench/results/<timestamp>.json at the repo root.
  */
@@ -10,7 +10,7 @@ import { describeMachine, machineInfo } from './lib/machine';
 import { runSyncBench } from './sync/syncBench';
 import { formatSyncTable } from './sync/report';
 
-export const SECTIONS = ['sync', 'ingestion', 'drills'] as const;
+export const SECTIONS = ['sync', 'ingestion', 'drills', 'routes'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const HELP = `bench — benchmarks and drills for the AWS Glue catalog module
@@ -18,8 +18,8 @@ export const HELP = `bench — benchmarks and drills for the AWS Glue catalog mo
 Usage: node packages/bench/bin/bench [options]
 
   --quick               small matrix for a smoke run (1,000 jobs at 0 and 20 ms; ingestion of 1,000 jobs)
-  --only SECTION        sync | ingestion | drills (repeatable, or comma-separated);
-                        default: sync and ingestion (drills need PostgreSQL and take minutes)
+  --only SECTION        sync | ingestion | drills | routes (repeatable, or comma-separated);
+                        default: sync, ingestion and routes (drills need PostgreSQL and take minutes)
   --runs N              refreshes per sync case (the first is cold; default 3, quick 2)
   --sizes A,B,...       sync account sizes in jobs (default 1000,5000,20000)
   --latencies A,B,...   sync emulated latencies in ms (default 0,20,50)
@@ -29,7 +29,8 @@ Usage: node packages/bench/bin/bench [options]
   -h, --help            this help
 
 Targets: sync API calls <= 1.05x the minimum, sync wall time <= 1.25x the latency
-lower bound, catalog ingestion through the provider <= 1.2x the static-file baseline.
+lower bound, catalog ingestion through the provider <= 1.2x the static-file baseline,
+routes: at most one Glue GetJobRuns per job per cache TTL under 50 concurrent clients.
 No target is asserted: the tables say what was met and by how much one was missed.
 `;
 
@@ -89,7 +90,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     return quick ? quickValue : fullValue;
   };
   return {
-    sections: only.length ? (only as Section[]) : ['sync', 'ingestion'],
+    sections: only.length
+      ? (only as Section[])
+      : ['sync', 'ingestion', 'routes'],
     quick,
     runs: pick(
       values.runs ? numbers(values.runs, '--runs')[0] : undefined,
@@ -194,6 +197,18 @@ export async function runCli(argv: string[]): Promise<number> {
           formatDrillReport(results),
         );
         if (!results.passed) failed = true;
+      }
+      if (section === 'routes') {
+        const { runRoutesBench } =
+          require('./routes/routesBench') as typeof import('./routes/routesBench');
+        const { formatRoutesTables } =
+          require('./routes/report') as typeof import('./routes/report');
+        const results = await runRoutesBench({ quick: options.quick, log });
+        report.routes = results;
+        print(
+          'AWS Glue backend routes: run history and chain',
+          formatRoutesTables(results),
+        );
       }
     } catch (error) {
       failed = true;

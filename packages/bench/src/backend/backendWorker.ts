@@ -2,7 +2,8 @@
  * Child-process side of the ingestion benchmark and the replica drill: a
  * real Backstage backend (createBackend from @backstage/backend-defaults:
  * real database, scheduler, HTTP) with the catalog plugin and, when the
- * config has `catalog.providers.awsGlue`, the Glue module.
+ * config has `catalog.providers.awsGlue`, the Glue module, and when it has
+ * `awsGlue`, the AWS Glue backend plugin (its routes).
  *
  * - mode `ingest`: starts, polls the catalog API until `expected` entities
  *   match `filter`, reports the timings, stops.
@@ -122,6 +123,10 @@ export async function runBackendTask(
     backend.add(
       require('@aws-glue-backstage/plugin-catalog-backend-module-aws-glue'),
     );
+  }
+
+  if (task.config.awsGlue) {
+    backend.add(require('@aws-glue-backstage/plugin-aws-glue-backend'));
   }
 
   const sampler = new MemorySampler(50);
