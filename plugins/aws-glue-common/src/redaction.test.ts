@@ -122,3 +122,34 @@ describe('ArgumentRedactor with custom patterns', () => {
     });
   });
 });
+
+describe('ArgumentRedactor.withExtraPatterns and redactText', () => {
+  const redactor = ArgumentRedactor.withExtraPatterns({
+    keyPatterns: ['^--internal-'],
+    valuePatterns: ['corp-[0-9]{4}'],
+  });
+
+  it('adds the extra patterns to the defaults', () => {
+    expect(
+      redactor.redact({
+        '--internal-id': 'x',
+        '--db-password': 'y',
+        '--tag': 'corp-1234',
+        '--input': 's3://b/p/',
+      }),
+    ).toEqual({
+      '--internal-id': REDACTED,
+      '--db-password': REDACTED,
+      '--tag': REDACTED,
+      '--input': 's3://b/p/',
+    });
+  });
+
+  it('redacts secret-looking values inside free text', () => {
+    expect(
+      redactor.redactText(
+        'Connect to jdbc:postgresql://admin:pw@db/prod failed (corp-9876)',
+      ),
+    ).toBe('Connect to jdbc:<redacted>db/prod failed (<redacted>)');
+  });
+});

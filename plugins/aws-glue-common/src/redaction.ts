@@ -52,15 +52,40 @@ export class ArgumentRedactor {
   private readonly keyPatterns: RegExp[];
   private readonly valuePatterns: RegExp[];
 
+  private readonly textPatterns: RegExp[];
+
   constructor(options: { keyPatterns: string[]; valuePatterns: string[] }) {
     this.keyPatterns = options.keyPatterns.map(p => new RegExp(p, 'i'));
     this.valuePatterns = options.valuePatterns.map(p => new RegExp(p, 'i'));
+    this.textPatterns = options.valuePatterns.map(p => new RegExp(p, 'gi'));
+  }
+
+  /** `text` (e.g. an error message) with every secret-looking value replaced by {@link REDACTED}. */
+  redactText(text: string): string {
+    return this.textPatterns.reduce(
+      (result, pattern) => result.replace(pattern, REDACTED),
+      text,
+    );
   }
 
   static withDefaults(): ArgumentRedactor {
+    return ArgumentRedactor.withExtraPatterns({});
+  }
+
+  /** The default patterns plus configured ones (case-insensitive regular expressions). */
+  static withExtraPatterns(extra: {
+    keyPatterns?: string[];
+    valuePatterns?: string[];
+  }): ArgumentRedactor {
     return new ArgumentRedactor({
-      keyPatterns: DEFAULT_REDACTION_KEY_PATTERNS,
-      valuePatterns: DEFAULT_REDACTION_VALUE_PATTERNS,
+      keyPatterns: [
+        ...DEFAULT_REDACTION_KEY_PATTERNS,
+        ...(extra.keyPatterns ?? []),
+      ],
+      valuePatterns: [
+        ...DEFAULT_REDACTION_VALUE_PATTERNS,
+        ...(extra.valuePatterns ?? []),
+      ],
     });
   }
 

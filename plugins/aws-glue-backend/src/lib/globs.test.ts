@@ -1,4 +1,5 @@
-import { createGlobMatcher, globToRegExp } from './globs';
+import { globToRegExp } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { createGlobMatcher } from './globs';
 
 describe('globs', () => {
   it.each([

@@ -1,22 +1,7 @@
-/**
- * Glob matching for argument keys: `*` matches any run of characters, `?`
- * one character, everything else literally (case-sensitive, like Glue's
- * argument keys). Pure.
- */
-export function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .split('')
-    .map(c => {
-      if (c === '*') return '.*';
-      if (c === '?') return '.';
-      return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${source}$`);
-}
+import { globToRegExp } from '@aws-glue-backstage/plugin-aws-glue-common';
 
-/** A matcher for a list of globs; matches nothing when the list is empty. */
+/** A matcher for a list of argument-key globs; matches nothing when the list is empty. */
 export function createGlobMatcher(globs: string[]): (value: string) => boolean {
-  const patterns = globs.map(globToRegExp);
+  const patterns = globs.map(glob => globToRegExp(glob));
   return value => patterns.some(p => p.test(value));
 }

@@ -1,9 +1,4 @@
-import {
-  ArgumentRedactor,
-  DEFAULT_REDACTION_KEY_PATTERNS,
-  DEFAULT_REDACTION_VALUE_PATTERNS,
-  REDACTED,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** Redacts secrets from arguments and free text (error messages). */
 export interface Redactor {
@@ -23,25 +18,9 @@ export interface Redactor {
 export function createRedactor(
   extra: { keyPatterns?: string[]; valuePatterns?: string[] } = {},
 ): Redactor {
-  const keyPatterns = [
-    ...DEFAULT_REDACTION_KEY_PATTERNS,
-    ...(extra.keyPatterns ?? []),
-  ];
-  const valuePatterns = [
-    ...DEFAULT_REDACTION_VALUE_PATTERNS,
-    ...(extra.valuePatterns ?? []),
-  ];
-  const argumentRedactor = new ArgumentRedactor({ keyPatterns, valuePatterns });
-  const textPatterns = valuePatterns.map(p => new RegExp(p, 'gi'));
+  const redactor = ArgumentRedactor.withExtraPatterns(extra);
   return {
-    redactArguments(args) {
-      return argumentRedactor.redact(args) ?? {};
-    },
-    redactText(text) {
-      return textPatterns.reduce(
-        (result, pattern) => result.replace(pattern, REDACTED),
-        text,
-      );
-    },
+    redactArguments: args => redactor.redact(args) ?? {},
+    redactText: text => redactor.redactText(text),
   };
 }

@@ -1,3 +1,5 @@
+import { globToRegExp } from '@aws-glue-backstage/plugin-aws-glue-common';
+
 /** The kinds of dataset lineage can find. */
 export type DatasetType = 's3-prefix' | 'glue-table' | 'jdbc-table';
 
@@ -28,19 +30,6 @@ export const DEFAULT_OUTPUT_ARGUMENT_PATTERNS = [
   '--target*',
   '--dest*',
 ];
-
-/** Compiles a `*`/`?` glob to an anchored, case-insensitive regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .split('')
-    .map(c => {
-      if (c === '*') return '.*';
-      if (c === '?') return '.';
-      return c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${body}$`, 'i');
-}
 
 /**
  * Normalises an S3 URI: `s3a://`/`s3n://` become `s3://`, the bucket is
@@ -237,8 +226,12 @@ export class ArgumentLineageMatcher {
       'inputArgumentPatterns' | 'outputArgumentPatterns'
     >,
   ) {
-    this.inputs = options.inputArgumentPatterns.map(globToRegExp);
-    this.outputs = options.outputArgumentPatterns.map(globToRegExp);
+    this.inputs = options.inputArgumentPatterns.map(p =>
+      globToRegExp(p, { ignoreCase: true }),
+    );
+    this.outputs = options.outputArgumentPatterns.map(p =>
+      globToRegExp(p, { ignoreCase: true }),
+    );
   }
 
   /**

@@ -15,11 +15,7 @@ import {
   normalizeOwnerRef,
   OwnershipOptions,
 } from '../lib/ownership';
-import {
-  ArgumentRedactor,
-  DEFAULT_REDACTION_KEY_PATTERNS,
-  DEFAULT_REDACTION_VALUE_PATTERNS,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { ResourceFilters } from '../lib/buildEntities';
 
 /** The config root of this module's providers. */
@@ -267,11 +263,6 @@ function readOne(
     redactionConfig?.getOptionalStringArray('valuePatterns') ?? [];
   checkRegExps(extraKeyPatterns, `${path}.redaction.keyPatterns`);
   checkRegExps(extraValuePatterns, `${path}.redaction.valuePatterns`);
-  const keyPatterns = [...DEFAULT_REDACTION_KEY_PATTERNS, ...extraKeyPatterns];
-  const valuePatterns = [
-    ...DEFAULT_REDACTION_VALUE_PATTERNS,
-    ...extraValuePatterns,
-  ];
 
   const maxRemovalShare =
     config.getOptionalNumber('removalGuard.maxRemovalShare') ?? 0.5;
@@ -310,7 +301,10 @@ function readOne(
     system: { tagKey: config.getOptionalString('system.tagKey') ?? 'system' },
     workflowsAsSystems: workflows?.getOptionalBoolean('enabled') ?? true,
     lineage,
-    redactor: new ArgumentRedactor({ keyPatterns, valuePatterns }),
+    redactor: ArgumentRedactor.withExtraPatterns({
+      keyPatterns: extraKeyPatterns,
+      valuePatterns: extraValuePatterns,
+    }),
     maxRemovalShare,
     maxAttempts,
   };
