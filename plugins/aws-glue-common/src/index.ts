@@ -1,4 +1,5 @@
 export * from './annotations';
+export * from './consoleLinks';
 export * from './globs';
 export * from './permissions';
 export * from './redaction';

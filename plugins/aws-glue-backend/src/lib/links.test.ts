@@ -1,11 +1,8 @@
 import {
-  cloudWatchEncode,
   consoleHost,
-  jobConsoleUrl,
-  jobRunConsoleUrl,
-  jobRunLinks,
-  logGroupStreamsUrl,
-} from './links';
+  glueConsoleUrls,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { cloudWatchEncode, jobRunLinks, logGroupStreamsUrl } from './links';
 
 describe('links', () => {
   it.each([
@@ -34,11 +31,11 @@ describe('links', () => {
 
   it('links a job run in Glue Studio, encoding the job name', () => {
     expect(
-      jobRunConsoleUrl('aws', 'eu-west-1', 'daily/orders etl', 'jr_1'),
+      glueConsoleUrls.jobRun('aws', 'eu-west-1', 'daily/orders etl', 'jr_1'),
     ).toBe(
       'https://eu-west-1.console.aws.amazon.com/gluestudio/home?region=eu-west-1#/job/daily%2Forders%20etl/run/jr_1',
     );
-    expect(jobConsoleUrl('aws', 'us-east-1', 'orders')).toBe(
+    expect(glueConsoleUrls.job('aws', 'us-east-1', 'orders')).toBe(
       'https://us-east-1.console.aws.amazon.com/gluestudio/home?region=us-east-1#/editor/job/orders/details',
     );
   });

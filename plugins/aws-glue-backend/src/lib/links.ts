@@ -1,19 +1,11 @@
 /**
- * AWS console links for Glue jobs, runs and their CloudWatch logs. These are
- * console conventions, not an API contract (glue-api.md §9.2, §9.3). Pure.
+ * CloudWatch log links of Glue job runs. These are console conventions, not
+ * an API contract (glue-api.md §9.2). Pure.
  */
-
-/** The AWS console host for a partition and region. */
-export function consoleHost(partition: string, region: string): string {
-  switch (partition) {
-    case 'aws-cn':
-      return `https://${region}.console.amazonaws.cn`;
-    case 'aws-us-gov':
-      return `https://${region}.console.amazonaws-us-gov.com`;
-    default:
-      return `https://${region}.console.aws.amazon.com`;
-  }
-}
+import {
+  consoleHost,
+  glueConsoleUrls,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /**
  * The CloudWatch console's fragment encoding: URI-encode twice and write `%`
@@ -21,35 +13,6 @@ export function consoleHost(partition: string, region: string): string {
  */
 export function cloudWatchEncode(value: string): string {
   return encodeURIComponent(encodeURIComponent(value)).replace(/%/g, '$');
-}
-
-/** A job's page in Glue Studio. */
-export function jobConsoleUrl(
-  partition: string,
-  region: string,
-  jobName: string,
-): string {
-  return `${consoleHost(
-    partition,
-    region,
-  )}/gluestudio/home?region=${region}#/editor/job/${encodeURIComponent(
-    jobName,
-  )}/details`;
-}
-
-/** A job run's page in Glue Studio. */
-export function jobRunConsoleUrl(
-  partition: string,
-  region: string,
-  jobName: string,
-  runId: string,
-): string {
-  return `${consoleHost(
-    partition,
-    region,
-  )}/gluestudio/home?region=${region}#/job/${encodeURIComponent(
-    jobName,
-  )}/run/${encodeURIComponent(runId)}`;
 }
 
 /**
@@ -93,7 +56,7 @@ export function jobRunLinks(options: {
     '',
   );
   return {
-    console: jobRunConsoleUrl(partition, region, jobName, runId),
+    console: glueConsoleUrls.jobRun(partition, region, jobName, runId),
     logs: [
       {
         title: 'Output logs',

@@ -11,9 +11,10 @@ import {
   GlueJobRun,
   GlueWorkflowRun,
   isActiveRunState,
+  glueConsoleUrls,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GluePricing, runUsage } from './cost';
-import { jobConsoleUrl, jobRunLinks } from './links';
+import { jobRunLinks } from './links';
 import { Redactor } from './redaction';
 
 /** A Glue job ARN's parts. */
@@ -134,7 +135,11 @@ export function storedJobFromSdk(
     scriptLocation: job.Command?.ScriptLocation,
     connections: job.Connections?.Connections ?? [],
     defaultArguments: redactor.redactArguments(args),
-    consoleUrl: jobConsoleUrl(ref.partition, ref.region, job.Name ?? ref.name),
+    consoleUrl: glueConsoleUrls.job(
+      ref.partition,
+      ref.region,
+      job.Name ?? ref.name,
+    ),
     nonOverridableArgumentKeys: Object.keys(job.NonOverridableArguments ?? {}),
   });
 }

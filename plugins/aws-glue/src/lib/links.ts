@@ -1,4 +1,7 @@
-import { parseGlueArn } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  parseGlueArn,
+  s3ConsoleUrl,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** The S3 console page of a job's script, or `undefined` outside the `aws` partition. */
 export function scriptConsoleUrl(
@@ -6,18 +9,9 @@ export function scriptConsoleUrl(
   scriptLocation: string | undefined,
 ): string | undefined {
   const arn = parseGlueArn(jobArn);
-  const match = /^s3:\/\/([^/]+)\/?(.*)$/i.exec(scriptLocation ?? '');
-  if (!arn || !match || arn.partition !== 'aws') return undefined;
-  const [, bucket, key] = match;
-  const enc = encodeURIComponent;
-  if (!key || key.endsWith('/')) {
-    return `https://s3.console.aws.amazon.com/s3/buckets/${enc(
-      bucket,
-    )}?region=${arn.region}&prefix=${enc(key)}`;
-  }
-  return `https://s3.console.aws.amazon.com/s3/object/${enc(bucket)}?region=${
-    arn.region
-  }&prefix=${enc(key)}`;
+  return arn
+    ? s3ConsoleUrl(arn.partition, arn.region, scriptLocation)
+    : undefined;
 }
 
 const COMMANDS: Record<string, string> = {

@@ -12,8 +12,10 @@ import {
   GLUE_ENTITY_TYPES,
   GlueLineageEdge,
   GlueResourceKind,
+  consoleHost,
+  glueConsoleUrls,
+  s3ConsoleUrl,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { consoleLinks } from './links';
 import {
   ArgumentLineageMatcher,
   DatasetReference,
@@ -457,12 +459,12 @@ export async function buildEntities(
     ownerOf.set(entityRef, owner);
     const args = job.DefaultArguments ?? {};
     const bookmark = args['--job-bookmark-option'] ?? 'job-bookmark-disable';
-    const link = consoleLinks.job(partition, region, name);
+    const link = glueConsoleUrls.job(partition, region, name);
     const scriptLocation = job.Command?.ScriptLocation
       ? withoutUserInfo(job.Command.ScriptLocation)
       : undefined;
     const scriptLink = scriptLocation
-      ? consoleLinks.script(partition, region, scriptLocation)
+      ? s3ConsoleUrl(partition, region, scriptLocation)
       : undefined;
     const reads = (lineageOf.get(jobKey(name)) ?? [])
       .filter(r => r.direction === 'input')
@@ -537,7 +539,7 @@ export async function buildEntities(
     const entityRef = crawlerRefs.get(name)!;
     const owner = ownerFor(name, tags);
     ownerOf.set(entityRef, owner);
-    const link = consoleLinks.crawler(partition, region, name);
+    const link = glueConsoleUrls.crawler(partition, region, name);
     const reads = (lineageOf.get(crawlerKey(name)) ?? []).map(
       r => datasetRefs.get(r.location)!,
     );
@@ -594,7 +596,7 @@ export async function buildEntities(
     const watched = compact(
       (trigger.Predicate?.Conditions ?? []).map(refOfTarget),
     );
-    const link = consoleLinks.trigger(partition, region, name);
+    const link = glueConsoleUrls.trigger(partition, region, name);
     const systemTag = systemTagOf(tags);
     const system =
       systemTag ??
@@ -659,7 +661,7 @@ export async function buildEntities(
       .map(memberRef => (memberRef ? ownerOf.get(memberRef) : undefined))
       .filter((o): o is string => Boolean(o));
     const owner = ownerFor(name, tags, mostCommon(memberOwners));
-    const link = consoleLinks.workflow(partition, region, name);
+    const link = glueConsoleUrls.workflow(partition, region, name);
     const entity: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'System',
@@ -689,16 +691,18 @@ export async function buildEntities(
     let link: string;
     let type: string;
     if (dataset.type === 's3-prefix') {
-      link = consoleLinks.s3(partition, region, dataset.location);
+      link =
+        s3ConsoleUrl(partition, region, dataset.location) ??
+        `${consoleHost(partition, region)}/s3/home?region=${region}`;
       type = GLUE_ENTITY_TYPES.s3Prefix;
     } else if (dataset.type === 'glue-table') {
       const [database, table] = dataset.location
         .slice('glue://'.length)
         .split('/');
-      link = consoleLinks.table(partition, region, database, table);
+      link = glueConsoleUrls.table(partition, region, database, table);
       type = GLUE_ENTITY_TYPES.table;
     } else {
-      link = consoleLinks.connections(partition, region);
+      link = glueConsoleUrls.connections(partition, region);
       type = GLUE_ENTITY_TYPES.jdbcTable;
     }
     const entity: Entity = {

@@ -1,4 +1,15 @@
-/** The AWS console host for a partition and region. */
+/*
+ * AWS console links. These are console conventions, not an API contract
+ * (glue-api.md §9.3).
+ */
+
+const enc = encodeURIComponent;
+
+/**
+ * The AWS console host for a partition and region.
+ *
+ * @public
+ */
 export function consoleHost(partition: string, region: string): string {
   switch (partition) {
     case 'aws-cn':
@@ -10,15 +21,22 @@ export function consoleHost(partition: string, region: string): string {
   }
 }
 
-const enc = encodeURIComponent;
-
-/** Console routes (conventions, not an API contract; glue-api.md §9.3). */
-export const consoleLinks = {
+/**
+ * Console pages of Glue resources.
+ *
+ * @public
+ */
+export const glueConsoleUrls = {
   job: (partition: string, region: string, name: string) =>
     `${consoleHost(
       partition,
       region,
     )}/gluestudio/home?region=${region}#/editor/job/${enc(name)}/details`,
+  jobRun: (partition: string, region: string, name: string, runId: string) =>
+    `${consoleHost(
+      partition,
+      region,
+    )}/gluestudio/home?region=${region}#/job/${enc(name)}/run/${enc(runId)}`,
   trigger: (partition: string, region: string, name: string) =>
     `${consoleHost(
       partition,
@@ -38,11 +56,6 @@ export const consoleLinks = {
       partition,
       region,
     )}/glue/home?region=${region}#/v2/data-catalog/crawlers/view/${enc(name)}`,
-  connections: (partition: string, region: string) =>
-    `${consoleHost(
-      partition,
-      region,
-    )}/glue/home?region=${region}#/v2/data-catalog/connections`,
   table: (partition: string, region: string, database: string, table: string) =>
     `${consoleHost(
       partition,
@@ -50,21 +63,30 @@ export const consoleLinks = {
     )}/glue/home?region=${region}#/v2/data-catalog/tables/view/${enc(
       table,
     )}?database=${enc(database)}`,
-  s3: (partition: string, region: string, location: string) => {
-    const [, bucket, prefix] = /^s3:\/\/([^/]+)\/(.*)$/.exec(location) ?? [];
-    const host =
-      partition === 'aws'
-        ? 'https://s3.console.aws.amazon.com'
-        : consoleHost(partition, region);
-    return `${host}/s3/buckets/${enc(bucket ?? '')}?prefix=${enc(
-      prefix ?? '',
-    )}`;
-  },
-  script: (partition: string, region: string, location: string) => {
-    const match = /^s3:\/\/([^/]+)\/(.+)$/i.exec(location);
-    if (!match || partition !== 'aws') return undefined;
-    return `https://s3.console.aws.amazon.com/s3/object/${enc(
-      match[1],
-    )}?region=${region}&prefix=${enc(match[2])}`;
-  },
+  connections: (partition: string, region: string) =>
+    `${consoleHost(
+      partition,
+      region,
+    )}/glue/home?region=${region}#/v2/data-catalog/connections`,
 };
+
+/**
+ * The S3 console page of an `s3://bucket/key` location: the folder view for
+ * a prefix (empty key or ending in `/`), the object view otherwise.
+ * `undefined` for anything else, and outside the `aws` partition.
+ *
+ * @public
+ */
+export function s3ConsoleUrl(
+  partition: string,
+  region: string,
+  location: string | undefined,
+): string | undefined {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/i.exec(location ?? '');
+  if (!match || partition !== 'aws') return undefined;
+  const [, bucket, key] = match;
+  const view = !key || key.endsWith('/') ? 'buckets' : 'object';
+  return `https://s3.console.aws.amazon.com/s3/${view}/${enc(
+    bucket,
+  )}?region=${region}&prefix=${enc(key)}`;
+}
