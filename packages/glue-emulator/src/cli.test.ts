@@ -18,33 +18,36 @@ function capture() {
 
 describe('cli', () => {
   it('parses flags into emulator options', () => {
-    const command = parseCliArgs([
-      '--fixture',
-      DEMO_FIXTURE,
-      '--port',
-      '0',
-      '--host',
-      '0.0.0.0',
-      '--seed',
-      '7',
-      '--time-scale',
-      '60',
-      '--account',
-      '111111111111',
-      '--latency',
-      '20,5',
-      '--throttle-rate',
-      '0.1',
-      '--error-rate',
-      '0.05',
-      '--outage',
-      'GetJobRuns',
-      '--outage',
-      'region:eu-west-1=503',
-      '--fault-seed',
-      '3',
-      '--no-require-triggered-upstream',
-    ]);
+    const command = parseCliArgs(
+      [
+        '--fixture',
+        DEMO_FIXTURE,
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--seed',
+        '7',
+        '--time-scale',
+        '60',
+        '--account',
+        '111111111111',
+        '--latency',
+        '20,5',
+        '--throttle-rate',
+        '0.1',
+        '--error-rate',
+        '0.05',
+        '--outage',
+        'GetJobRuns',
+        '--outage',
+        'region:eu-west-1=503',
+        '--fault-seed',
+        '3',
+        '--no-require-triggered-upstream',
+      ],
+      {},
+    );
     expect(command.fixturePath).toBe(DEMO_FIXTURE);
     expect(command.options).toEqual({
       port: 0,
@@ -91,6 +94,41 @@ describe('cli', () => {
     const { io, err } = capture();
     expect(await runCli(argv, io)).toBe(1);
     expect(err[0]).toContain(message);
+  });
+
+  it('takes the start time from --start-time or GLUE_EMULATOR_START_TIME', () => {
+    expect(
+      parseCliArgs(['--start-time', '2028-02-29T02:05:00Z'], {}).options
+        .startTime,
+    ).toEqual(new Date('2028-02-29T02:05:00Z'));
+    expect(
+      parseCliArgs([], { GLUE_EMULATOR_START_TIME: '2026-11-30' }).options
+        .startTime,
+    ).toEqual(new Date('2026-11-30T00:00:00Z'));
+    expect(
+      parseCliArgs(['--start-time', '2026-12-31T23:55:00+01:00'], {
+        GLUE_EMULATOR_START_TIME: '2026-11-30',
+      }).options.startTime,
+    ).toEqual(new Date('2026-12-31T22:55:00Z'));
+    expect(parseCliArgs([], {}).options.startTime).toBeUndefined();
+  });
+
+  it.each([
+    ['2027-02-29', '--start-time'],
+    ['2026-04-31T00:00:00Z', '--start-time'],
+    ['2026-11-30T25:00:00Z', '--start-time'],
+    ['2026-11-30T10:00:00', '--start-time'],
+    ['yesterday', '--start-time'],
+  ])('refuses the start time %s', (value, flag) => {
+    expect(() => parseCliArgs([flag, value], {})).toThrow(
+      `--start-time must be an ISO 8601 date or date-time with Z or an offset (e.g. 2028-02-29T02:05:00Z), got '${value}'`,
+    );
+  });
+
+  it('names the environment variable when it holds a bad start time', () => {
+    expect(() =>
+      parseCliArgs([], { GLUE_EMULATOR_START_TIME: '2027-02-29' }),
+    ).toThrow(/^GLUE_EMULATOR_START_TIME must be an ISO 8601 date/);
   });
 
   it('prints help', async () => {

@@ -27,6 +27,9 @@ Data:
   --account ID              account for requests whose access key is not a 12-digit account id
                             (default: the fixture's defaultAccount, else its first account)
   --seed N                  seed of the generated run history (default: the fixture's seed, else 42)
+  --start-time TIME         the emulated time at start-up, e.g. 2028-02-29T02:05:00Z (ISO 8601 with Z or an
+                            offset; a date alone is midnight UTC). The history ends there and the clock runs on
+                            from it. Default: \$GLUE_EMULATOR_START_TIME, else now
 
 Server:
   --port N                  port (default ${DEFAULT_PORT}; 0 picks a free port)
@@ -85,6 +88,37 @@ function number(
 
 const isRate = (n: number) => n >= 0 && n <= 1;
 
+const ISO_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * Parses `--start-time`: an ISO 8601 date (midnight UTC) or date-time with
+ * `Z` or an offset, refusing dates that do not exist (2027-02-29) rather
+ * than rolling them over as `Date` does.
+ */
+export function parseStartTime(value: string, source = '--start-time'): Date {
+  const m = ISO_TIME.exec(value.trim());
+  const date = m
+    ? new Date(m[4] ? value.trim() : `${value.trim()}T00:00:00Z`)
+    : undefined;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00'] = m ?? [];
+  const valid =
+    date !== undefined &&
+    !Number.isNaN(date.getTime()) &&
+    Number(h) < 24 &&
+    Number(mi) < 60 &&
+    Number(sec) < 60 &&
+    new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)))
+      .toISOString()
+      .startsWith(`${y}-${mo}-${d}`);
+  if (!valid) {
+    throw new CliError(
+      `${source} must be an ISO 8601 date or date-time with Z or an offset (e.g. 2028-02-29T02:05:00Z), got '${value}'`,
+    );
+  }
+  return date!;
+}
+
 /** Parses `GetJobRuns+region:eu-west-1=503`. */
 export function parseOutage(spec: string): OutageOptions {
   const [what, status] = spec.split('=');
@@ -125,7 +159,10 @@ export function resolveFixturePath(
 }
 
 /** Parses the command line (without the node and script arguments). */
-export function parseCliArgs(argv: string[]): CliCommand {
+export function parseCliArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): CliCommand {
   let values;
   try {
     ({ values } = parseArgs({
@@ -137,6 +174,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         port: { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
+        'start-time': { type: 'string' },
         'time-scale': { type: 'string' },
         'duration-scale': { type: 'string' },
         account: { type: 'string' },
@@ -186,6 +224,15 @@ export function parseCliArgs(argv: string[]): CliCommand {
       ? false
       : undefined,
   };
+  const startTime = values['start-time'] ?? env.GLUE_EMULATOR_START_TIME;
+  if (startTime !== undefined && startTime !== '') {
+    options.startTime = parseStartTime(
+      startTime,
+      values['start-time'] !== undefined
+        ? '--start-time'
+        : 'GLUE_EMULATOR_START_TIME',
+    );
+  }
   if (values.account !== undefined) {
     if (!/^\d{12}$/.test(values.account)) {
       throw new CliError(
@@ -327,6 +374,13 @@ export async function runCli(
   io.out(
     `glue-emulator listening on ${emulator.url} (${s.jobs} jobs, ${s.triggers} triggers, ${s.workflows} workflows, ${s.crawlers} crawlers in ${s.regions} accounts/regions)`,
   );
+  if (command.options.startTime) {
+    io.out(
+      `glue-emulator: emulated clock started at ${new Date(
+        emulator.state.simulation.startMs,
+      ).toISOString()}`,
+    );
+  }
   const shutdown = () => {
     emulator.stop().then(
       () => process.exit(0),

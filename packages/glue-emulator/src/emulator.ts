@@ -9,7 +9,7 @@ import { isGeneratedFixture } from './generate';
 import { FaultInjector, FaultOptions, LatencyOptions } from './faults';
 import { EmulatorModel } from './model';
 import { createRequestListener } from './server';
-import { Clock, Simulation, systemClock } from './simulation';
+import { Clock, clockStartingAt, Simulation, systemClock } from './simulation';
 import { CallStats, EmulatorStats } from './stats';
 
 export interface GlueEmulatorOptions {
@@ -30,6 +30,11 @@ export interface GlueEmulatorOptions {
   durationScale?: number;
   /** Time source (ms). The history ends at `clock.now()` at start-up. */
   clock?: Clock;
+  /**
+   * The emulated time at start-up (default: the clock's now). The history
+   * ends here and the clock runs on from it in real time (times `timeScale`).
+   */
+  startTime?: Date;
   latency?: LatencyOptions;
   faults?: FaultOptions;
   /** Default true, like Glue: only trigger-started runs fire conditional triggers. */
@@ -111,11 +116,14 @@ export function createEmulatorState(
   options: GlueEmulatorOptions = {},
 ): EmulatorState {
   const fixture = resolveFixture(options.fixture);
-  const clock = options.clock ?? systemClock;
-  const model = new EmulatorModel(fixture, clock.now(), options.account);
+  const base = options.clock ?? systemClock;
+  const startMs = options.startTime?.getTime() ?? base.now();
+  const clock = options.startTime ? clockStartingAt(startMs, base) : base;
+  const model = new EmulatorModel(fixture, startMs, options.account);
   const simulation = new Simulation(model, {
     seed: options.seed ?? fixture.seed ?? DEFAULT_SEED,
     clock,
+    startMs,
     timeScale: options.timeScale ?? 1,
     durationScale: options.durationScale ?? 1,
     requireTriggeredUpstream: options.requireTriggeredUpstream ?? true,
@@ -132,6 +140,9 @@ export async function startGlueEmulator(
     throw new Error(
       `durationScale must be a positive number, got ${options.durationScale}`,
     );
+  }
+  if (options.startTime && Number.isNaN(options.startTime.getTime())) {
+    throw new Error('startTime must be a valid date');
   }
   if (options.timeScale !== undefined && !(options.timeScale > 0)) {
     throw new Error(

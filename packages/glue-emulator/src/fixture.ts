@@ -204,17 +204,49 @@ const fixtureTime = z.union([
 
 const rate = z.number().min(0).max(1);
 
-const simulation = z
+const terminalJobState = z.enum([
+  'SUCCEEDED',
+  'FAILED',
+  'TIMEOUT',
+  'STOPPED',
+  'ERROR',
+]);
+
+const simulationFields = {
+  durationSeconds: z.number().positive().optional(),
+  failureRate: rate.optional(),
+  timeoutRate: rate.optional(),
+  stopRate: rate.optional(),
+  errorMessages: z.array(z.string()).optional(),
+  history: z.number().int().min(0).optional(),
+  inProgress: z.boolean().optional(),
+  outcomes: z.array(terminalJobState).optional(),
+};
+
+const simulation = z.object(simulationFields).strict();
+
+/** A job's Simulation block also pins its newest generated runs. */
+const jobSimulation = z
   .object({
-    durationSeconds: z.number().positive().optional(),
-    failureRate: rate.optional(),
-    timeoutRate: rate.optional(),
-    stopRate: rate.optional(),
-    errorMessages: z.array(z.string()).optional(),
-    history: z.number().int().min(0).optional(),
-    inProgress: z.boolean().optional(),
-    outcomes: z
-      .array(z.enum(['SUCCEEDED', 'FAILED', 'TIMEOUT', 'STOPPED', 'ERROR']))
+    ...simulationFields,
+    manualOutcomes: z.array(terminalJobState).optional(),
+    latest: z
+      .array(
+        z.union([
+          terminalJobState,
+          z
+            .object({
+              state: terminalJobState,
+              errorMessage: z.string().min(1).optional(),
+            })
+            .strict()
+            .refine(
+              p =>
+                !p.errorMessage || !['SUCCEEDED', 'STOPPED'].includes(p.state),
+              'errorMessage is only for a FAILED, TIMEOUT or ERROR run',
+            ),
+        ]),
+      )
       .optional(),
   })
   .strict();
@@ -275,7 +307,7 @@ const job = z
     CreatedOn: fixtureTime.optional(),
     LastModifiedOn: fixtureTime.optional(),
     Tags: tags.optional(),
-    Simulation: simulation.optional(),
+    Simulation: jobSimulation.optional(),
   })
   .passthrough();
 

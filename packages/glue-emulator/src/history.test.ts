@@ -185,6 +185,45 @@ describe('generated run history', () => {
     expect(flex.ExecutionClass).toBe('FLEX');
   });
 
+  it('pins the newest finished runs of a job on any date and at any hour', async () => {
+    // freshers_in_dependent_job pins [FAILED (KeyError...), SUCCEEDED] in the
+    // demo fixture: a Monday before the nightly chain, a month and year end,
+    // a leap day while the chain runs, and every few minutes of 02:00-02:30.
+    const times = [
+      '2026-11-30T00:30:00Z',
+      '2026-12-31T23:55:00Z',
+      '2028-02-29T02:05:00Z',
+      ...Array.from(
+        { length: 11 },
+        (_, i) => `2028-02-29T02:${String(i * 3).padStart(2, '0')}:00Z`,
+      ),
+    ];
+    let sawInProgress = false;
+    for (const at of times) {
+      const { glue } = await start({ at });
+      const runs = await allRuns(glue, 'freshers_in_dependent_job');
+      const finished = runs.filter(r => r.CompletedOn !== undefined);
+      const active = runs.slice(0, runs.indexOf(finished[0]));
+      expect(
+        active.every(r => ['STARTING', 'RUNNING'].includes(r.JobRunState!)),
+      ).toBe(true);
+      sawInProgress ||= active.length > 0;
+      expect(
+        finished.slice(0, 2).map(r => [r.JobRunState, r.ErrorMessage]),
+      ).toEqual([
+        ['SUCCEEDED', undefined],
+        [
+          'FAILED',
+          "KeyError: '--dependency-param' was not passed by the trigger",
+        ],
+      ]);
+      expect(finished[0].StartedOn!.getTime()).toBeLessThan(Date.parse(at));
+    }
+    // Some minute of the nightly chain had the job running at start-up: the
+    // pins moved to the runs before it.
+    expect(sawInProgress).toBe(true);
+  });
+
   it('keeps in-progress runs running until the simulation finishes them', async () => {
     const { emulator, glue } = await start();
     const [newest] = (

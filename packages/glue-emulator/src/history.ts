@@ -44,6 +44,7 @@ import type {
   GlueJobRun,
   GluePredecessor,
   JobRunState,
+  PinnedRun,
   StringMap,
 } from './types';
 
@@ -553,13 +554,25 @@ export class RegionHistory {
         event: { at, key: 'in-progress', predecessors: [], firedAt: at },
       });
     }
+    const pins = (sim.latest ?? []).map(p =>
+      typeof p === 'string' ? { state: p } : p,
+    );
     const runs: RunRecord[] = [];
-    kept.forEach((start, i) => {
+    // Newest first, so that the pins land on the latest finished starts.
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const { event, action } = kept[i];
       const forceRunning = sim.inProgress === true && i === kept.length - 1;
-      runs.push(
-        ...this.runsForStart(job, start.event, start.action, forceRunning),
-      );
-    });
+      const pin = forceRunning ? undefined : pins[pins.length - 1];
+      let records = this.runsForStart(job, event, action, forceRunning, pin);
+      if (pin && records[0].planned) {
+        // Still running at start-up with the pinned state: leave it as
+        // generated and pin an older start instead.
+        records = this.runsForStart(job, event, action, forceRunning);
+      } else if (pin) {
+        pins.pop();
+      }
+      runs.push(...records);
+    }
     runs.sort((a, b) => a.run.StartedOn - b.run.StartedOn);
     return runs;
   }
@@ -569,6 +582,7 @@ export class RegionHistory {
     event: StartEvent,
     action: GlueAction | undefined,
     forceRunning: boolean,
+    pin?: PinnedRun,
   ): RunRecord[] {
     const { startMs } = this.context;
     const rng = this.rng('job', job.name, event.key);
@@ -591,7 +605,10 @@ export class RegionHistory {
     let t = event.at;
     let previousRunId: string | undefined;
     for (let attempt = 0; ; attempt++) {
-      const outcome = rollOutcome(rng, job.simulation, attempt);
+      // Roll even when pinned, so that the rest of the run stays as generated.
+      const rolled = rollOutcome(rng, job.simulation, attempt);
+      const outcome =
+        pin && attempt === 0 ? (pin.state as JobRunState) : rolled;
       const duration = runDurationSeconds(rng, base, outcome, timeoutMinutes);
       let started = t;
       if (
@@ -616,7 +633,11 @@ export class RegionHistory {
         predecessors: event.predecessors,
         timeoutMinutes,
       });
-      const message = errorMessageFor(rng, job, outcome, timeoutMinutes);
+      const generated = errorMessageFor(rng, job, outcome, timeoutMinutes);
+      const message =
+        pin && attempt === 0 && pin.errorMessage && generated
+          ? pin.errorMessage
+          : generated;
       if (end > startMs || forceRunning) {
         const elapsed = Math.max(0, startMs - started);
         run.JobRunState = elapsed < 10_000 ? 'STARTING' : 'RUNNING';

@@ -87,6 +87,8 @@ export interface JobRecord extends BaseRecord {
   bookmark?: BookmarkState;
   /** Number of runs started while the emulator runs. */
   liveStarts: number;
+  /** Live starts by origin (a trigger's name, `api`, `retry`): seeds their outcomes. */
+  liveStartsBy: Map<string, number>;
 }
 
 export interface TriggerRecord extends BaseRecord {
@@ -313,6 +315,7 @@ export function buildJob(
     api,
     simulation: Simulation ?? {},
     liveStarts: 0,
+    liveStartsBy: new Map(),
   };
 }
 

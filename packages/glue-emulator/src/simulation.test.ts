@@ -289,6 +289,120 @@ describe('simulation', () => {
     ]);
   });
 
+  it('starts the emulated clock at startTime and runs on from there', async () => {
+    await start({ startTime: new Date('2028-02-29T02:05:00Z') });
+    expect(emulator.now().toISOString()).toBe('2028-02-29T02:05:00.000Z');
+    clock.advance(90_000);
+    expect(emulator.now().toISOString()).toBe('2028-02-29T02:06:30.000Z');
+    const { JobRunId } = await glue.send(
+      new StartJobRunCommand({ JobName: 'c' }),
+    );
+    const run = (
+      await glue.send(new GetJobRunCommand({ JobName: 'c', RunId: JobRunId }))
+    ).JobRun!;
+    expect(run.StartedOn!.toISOString()).toBe('2028-02-29T02:06:30.000Z');
+    // the history ends at the start time, not at the real clock's now
+    const { JobRuns } = await glue.send(
+      new GetJobRunsCommand({ JobName: 'a', MaxResults: 200 }),
+    );
+    const newestHistory = JobRuns!.filter(r => r.Id !== JobRunId)[0];
+    expect(newestHistory.StartedOn!.getTime()).toBeLessThan(
+      Date.parse('2028-02-29T02:05:00Z'),
+    );
+    expect(newestHistory.StartedOn!.getTime()).toBeGreaterThan(
+      Date.parse('2028-02-29T02:05:00Z') - 91 * 24 * HOUR,
+    );
+  });
+
+  it('starts exactly at startTime even when the clock moves while it starts', async () => {
+    let real = Date.parse('2026-12-01T09:00:00Z');
+    const ticking = { now: () => (real += 7) }; // every read takes 7 ms
+    // assigned to `emulator`, so that afterEach stops it
+    emulator = await startGlueEmulator({
+      fixture: smallFixture(),
+      port: 0,
+      clock: ticking,
+      ticker: false,
+      startTime: new Date('2026-11-30T00:30:00Z'),
+    });
+    expect(emulator.state.simulation.startMs).toBe(
+      Date.parse('2026-11-30T00:30:00Z'),
+    );
+    const health = await (
+      await fetch(`${emulator.url}/_emulator/health`)
+    ).json();
+    expect(health.startedAt).toBe('2026-11-30T00:30:00.000Z');
+  });
+
+  it('finishes runs in progress at start-up durationScale times faster too', async () => {
+    const fixture = smallFixture();
+    const job = fixture.accounts[0].regions['us-east-1'].jobs!.find(
+      j => j.Name === 'c',
+    )!;
+    job.Simulation = { durationSeconds: 3600, inProgress: true, history: 3 };
+    await start({ durationScale: 60 }, fixture);
+    const [running] = (
+      await glue.send(new GetJobRunsCommand({ JobName: 'c', MaxResults: 1 }))
+    ).JobRuns!;
+    expect(running.CompletedOn).toBeUndefined();
+    // at most 3600 s x 1.35 left, / 60 = 81 real seconds
+    clock.advance(82_000);
+    const { JobRun: done } = await glue.send(
+      new GetJobRunCommand({ JobName: 'c', RunId: running.Id }),
+    );
+    expect(done!.CompletedOn).toBeDefined();
+    expect(done!.CompletedOn!.getTime()).toBeLessThanOrEqual(
+      startedAt + 82_000,
+    );
+  });
+
+  it('gives the first run a person starts the same outcome whatever a trigger started before it', async () => {
+    const outcomeOfFirstManualRun = async (triggerFirst: boolean) => {
+      await start({}, smallFixture());
+      if (triggerFirst) {
+        await glue.send(new StartTriggerCommand({ Name: 'start-a' }));
+        clock.advance(HOUR);
+      }
+      const { JobRunId } = await glue.send(
+        new StartJobRunCommand({ JobName: 'a' }),
+      );
+      clock.advance(HOUR);
+      const { JobRun: run } = await glue.send(
+        new GetJobRunCommand({ JobName: 'a', RunId: JobRunId }),
+      );
+      return [run!.JobRunState, run!.ExecutionTime];
+    };
+    const afterATrigger = await outcomeOfFirstManualRun(true);
+    await emulator.stop(); // the second one is stopped by afterEach
+    expect(await outcomeOfFirstManualRun(false)).toEqual(afterATrigger);
+  });
+
+  it('takes the outcomes of runs started with StartJobRun from manualOutcomes', async () => {
+    const fixture = smallFixture();
+    const a = fixture.accounts[0].regions['us-east-1'].jobs!.find(
+      j => j.Name === 'a',
+    )!;
+    a.Simulation = {
+      durationSeconds: 60,
+      outcomes: ['FAILED'],
+      manualOutcomes: ['SUCCEEDED', 'TIMEOUT'],
+    };
+    await start({}, fixture);
+    await glue.send(new StartTriggerCommand({ Name: 'start-a' }));
+    clock.advance(HOUR);
+    for (let i = 0; i < 3; i++) {
+      await glue.send(new StartJobRunCommand({ JobName: 'a' }));
+      clock.advance(HOUR);
+    }
+    const runs = await liveRuns('a');
+    expect(runs.map(r => [r.TriggerName ?? 'manual', r.JobRunState])).toEqual([
+      ['start-a', 'FAILED'],
+      ['manual', 'SUCCEEDED'],
+      ['manual', 'TIMEOUT'],
+      ['manual', 'SUCCEEDED'],
+    ]);
+  });
+
   it('only moves when tick() (or a request) processes due events', async () => {
     await start();
     const { JobRunId } = await glue.send(

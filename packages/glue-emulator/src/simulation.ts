@@ -55,9 +55,24 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * A clock that reads `startMs` now and then runs on at the pace of `base`:
+ * the emulator's start time moved to another date or hour, for tests that
+ * must hold on any day (a Monday, a month end, a leap day, 02:00 UTC).
+ */
+export function clockStartingAt(
+  startMs: number,
+  base: Clock = systemClock,
+): Clock {
+  const offset = startMs - base.now();
+  return { now: () => base.now() + offset };
+}
+
 export interface SimulationOptions {
   seed: number;
   clock: Clock;
+  /** The emulated start (ms); default: the clock's now. */
+  startMs?: number;
   /** Emulated seconds per real second (default 1). */
   timeScale: number;
   /**
@@ -238,6 +253,7 @@ export class RegionRuntime {
       crawler.crawls = [...history];
       for (const record of history) {
         if (record.planned) {
+          record.planned.endMs = this.adoptedEnd(record.planned.endMs);
           this.scheduleCrawlEnd(crawler, record);
         }
       }
@@ -275,7 +291,19 @@ export class RegionRuntime {
 
   // ------------------------------------------------------------ job runs
 
+  /**
+   * When a run or crawl that was in progress at start-up ends: what is left
+   * of it after start-up goes `durationScale` times faster, as live runs do.
+   */
+  private adoptedEnd(endMs: number): number {
+    const start = this.sim.startMs;
+    return endMs <= start
+      ? endMs
+      : Math.round(start + this.scaled(endMs - start));
+  }
+
   private adoptRunning(job: JobRecord, record: RunRecord) {
+    record.planned!.endMs = this.adoptedEnd(record.planned!.endMs);
     const started = Math.round(record.run.StartedOn * 1000);
     if (record.run.JobRunState === 'STARTING') {
       this.sim.schedule(started + STARTUP_SECONDS * 1000, at =>
@@ -309,13 +337,21 @@ export class RegionRuntime {
     }
     job.liveStarts += 1;
     const seq = job.liveStarts;
-    const rng = rngFor(this.key('live', job.name, seq));
+    // Each origin has its own sequence, so the first run a person starts has
+    // the same outcome whether or not a schedule started others before it.
+    const origin = options.triggerName ?? (options.automatic ? 'retry' : 'api');
+    const originSeq = (job.liveStartsBy.get(origin) ?? 0) + 1;
+    job.liveStartsBy.set(origin, originSeq);
+    const rng = rngFor(this.key('live', job.name, origin, originSeq));
     const retryOf = options.retryOf;
     const attempt = retryOf ? retryOf.run.Attempt + 1 : 0;
-    const scripted = job.simulation.outcomes;
+    const scripted =
+      origin === 'api' && job.simulation.manualOutcomes?.length
+        ? { outcomes: job.simulation.manualOutcomes, index: originSeq - 1 }
+        : { outcomes: job.simulation.outcomes ?? [], index: seq - 1 };
     const outcome = (
-      scripted?.length
-        ? scripted[(seq - 1) % scripted.length]
+      scripted.outcomes.length
+        ? scripted.outcomes[scripted.index % scripted.outcomes.length]
         : rollOutcome(rng, job.simulation, attempt)
     ) as JobRunState;
     const inherited = options.automatic ? retryOf : undefined;
@@ -690,7 +726,7 @@ export class Simulation {
     readonly model: EmulatorModel,
     readonly options: SimulationOptions,
   ) {
-    this.startMs = options.clock.now();
+    this.startMs = options.startMs ?? options.clock.now();
   }
 
   /** Arms cron triggers and crawler schedules of every populated region. */

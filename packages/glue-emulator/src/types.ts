@@ -246,4 +246,25 @@ export interface SimulationSettings {
    * trigger), used in order and cycled. Overrides the rates.
    */
   outcomes?: string[];
+  /**
+   * Jobs only: outcomes of runs started with StartJobRun (by a person or a
+   * script, not a trigger or a retry), in order and cycled. Override
+   * `outcomes` and the rates for those runs.
+   */
+  manualOutcomes?: string[];
+  /**
+   * Jobs only: the states of the newest generated runs that had finished at
+   * start-up, oldest first, whatever the emulator's start time (day, hour,
+   * weekday). Each pins the first attempt of one of the latest starts; a
+   * FAILED one is retried as the job's MaxRetries says. Runs still in
+   * progress at start-up are left as generated. Tests and demos pin what they
+   * talk about here instead of hoping the random history has it.
+   */
+  latest?: (string | PinnedRun)[];
+}
+
+/** A pinned generated run: its state and, for a failure, its error message. */
+export interface PinnedRun {
+  state: string;
+  errorMessage?: string;
 }

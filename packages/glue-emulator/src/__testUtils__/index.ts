@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
-import type { Fixture } from '../fixture';
+import { Fixture, loadFixture } from '../fixture';
 
 export interface ClientOptions {
   region?: string;
@@ -268,3 +268,23 @@ export const DEMO_FIXTURE = resolve(
   __dirname,
   '../../../../examples/glue/demo.yaml',
 );
+
+/**
+ * The demo fixture with the live outcomes of some jobs scripted, for tests
+ * that follow a whole chain and must not depend on the demo's failure rates.
+ */
+export function demoFixtureWithOutcomes(
+  outcomes: Record<string, string[]>,
+): Fixture {
+  const fixture = loadFixture(DEMO_FIXTURE);
+  for (const account of fixture.accounts) {
+    for (const region of Object.values(account.regions)) {
+      for (const job of region.jobs ?? []) {
+        if (outcomes[job.Name]) {
+          job.Simulation = { ...job.Simulation, outcomes: outcomes[job.Name] };
+        }
+      }
+    }
+  }
+  return fixture;
+}

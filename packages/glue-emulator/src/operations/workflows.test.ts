@@ -14,6 +14,7 @@ import { GlueEmulator, startGlueEmulator } from '../emulator';
 import { generateFixture } from '../generate';
 import {
   DEMO_FIXTURE,
+  demoFixtureWithOutcomes,
   errorOf,
   glueClient,
   manualClock,
@@ -170,51 +171,77 @@ describe('workflow operations (demo fixture)', () => {
   });
 
   it('StartWorkflowRun runs the on-demand workflow to COMPLETED', async () => {
-    const { RunId } = await glue.send(
-      new StartWorkflowRunCommand({ Name: 'marketing-attribution' }),
-    );
-    const run = async () =>
-      (
-        await glue.send(
-          new GetWorkflowRunCommand({
-            Name: 'marketing-attribution',
-            RunId,
-            IncludeGraph: true,
-          }),
-        )
-      ).Run!;
-    const first = await run();
-    expect(first.Status).toBe('RUNNING');
-    expect(first.WorkflowRunProperties).toEqual({ model: 'position-based' });
-    const concurrent = await errorOf(
-      glue.send(new StartWorkflowRunCommand({ Name: 'marketing-attribution' })),
-    );
-    expect(concurrent.name).toBe('ConcurrentRunsExceededException');
-    expect(concurrent.message).toBe(
-      'Concurrent runs exceeded for workflow: marketing-attribution.',
-    );
-    clock.advance(6 * 60 * MINUTE);
-    const done = await run();
-    expect(done.Status).toBe('COMPLETED');
-    // campaign-events-ingest, ad-spend-ingest, attribution-model and what follows it.
-    expect(done.Statistics!.TotalActions).toBeGreaterThanOrEqual(4);
-    const ingest = done.Graph!.Nodes!.find(
-      n => n.Name === 'campaign-events-ingest',
-    )!;
-    expect(ingest.JobDetails!.JobRuns![0].TriggerName).toBe(
-      'marketing-attribution-start',
-    );
-    const model = done.Graph!.Nodes!.find(n => n.Name === 'attribution-model')!;
-    expect(model.JobDetails!.JobRuns![0].TriggerName).toBe(
-      'attribution-after-ingest',
-    );
-    expect(
-      model.JobDetails!.JobRuns![0].PredecessorRuns!.map(p => p.JobName).sort(),
-    ).toEqual(['ad-spend-ingest', 'campaign-events-ingest']);
-    const latest = await glue.send(
-      new GetWorkflowCommand({ Name: 'marketing-attribution' }),
-    );
-    expect(latest.Workflow!.LastRun!.WorkflowRunId).toBe(RunId);
+    // Every live run of the workflow's jobs succeeds, whatever the demo's rates.
+    const succeeding = await startGlueEmulator({
+      fixture: demoFixtureWithOutcomes(
+        Object.fromEntries(
+          [
+            'campaign-events-ingest',
+            'ad-spend-ingest',
+            'attribution-model',
+            'attribution-report-export',
+          ].map(name => [name, ['SUCCEEDED']]),
+        ),
+      ),
+      port: 0,
+      clock,
+    });
+    const client = glueClient(succeeding.url);
+    try {
+      const { RunId } = await client.send(
+        new StartWorkflowRunCommand({ Name: 'marketing-attribution' }),
+      );
+      const run = async () =>
+        (
+          await client.send(
+            new GetWorkflowRunCommand({
+              Name: 'marketing-attribution',
+              RunId,
+              IncludeGraph: true,
+            }),
+          )
+        ).Run!;
+      const first = await run();
+      expect(first.Status).toBe('RUNNING');
+      expect(first.WorkflowRunProperties).toEqual({ model: 'position-based' });
+      const concurrent = await errorOf(
+        client.send(
+          new StartWorkflowRunCommand({ Name: 'marketing-attribution' }),
+        ),
+      );
+      expect(concurrent.name).toBe('ConcurrentRunsExceededException');
+      expect(concurrent.message).toBe(
+        'Concurrent runs exceeded for workflow: marketing-attribution.',
+      );
+      clock.advance(6 * 60 * MINUTE);
+      const done = await run();
+      expect(done.Status).toBe('COMPLETED');
+      // campaign-events-ingest, ad-spend-ingest, attribution-model and what follows it.
+      expect(done.Statistics!.TotalActions).toBeGreaterThanOrEqual(4);
+      const ingest = done.Graph!.Nodes!.find(
+        n => n.Name === 'campaign-events-ingest',
+      )!;
+      expect(ingest.JobDetails!.JobRuns![0].TriggerName).toBe(
+        'marketing-attribution-start',
+      );
+      const model = done.Graph!.Nodes!.find(
+        n => n.Name === 'attribution-model',
+      )!;
+      expect(model.JobDetails!.JobRuns![0].TriggerName).toBe(
+        'attribution-after-ingest',
+      );
+      expect(
+        model
+          .JobDetails!.JobRuns![0].PredecessorRuns!.map(p => p.JobName)
+          .sort(),
+      ).toEqual(['ad-spend-ingest', 'campaign-events-ingest']);
+      const latest = await client.send(
+        new GetWorkflowCommand({ Name: 'marketing-attribution' }),
+      );
+      expect(latest.Workflow!.LastRun!.WorkflowRunId).toBe(RunId);
+    } finally {
+      await succeeding.stop();
+    }
   });
 });
 
