@@ -1,5 +1,6 @@
 import {
   describeSchedule,
+  shortRunId,
   formatBookmarkOption,
   formatCost,
   formatDpuHours,
@@ -73,6 +74,15 @@ describe('formatWorkers', () => {
       '0.0625 DPU (max capacity)',
     );
     expect(formatWorkers({})).toBe('—');
+  });
+});
+
+describe('shortRunId', () => {
+  it('keeps the prefix and 8 characters of a long id, short ids whole', () => {
+    expect(shortRunId(`jr_${'a1'.repeat(32)}`)).toBe('jr_a1a1a1a1…');
+    expect(shortRunId(`wr_${'0f'.repeat(32)}`)).toBe('wr_0f0f0f0f…');
+    expect(shortRunId('jr_upstream_1')).toBe('jr_upstream_1');
+    expect(shortRunId('0123456789abcdef')).toBe('01234567…');
   });
 });
 

@@ -114,6 +114,16 @@ export function formatWorkers(options: {
   return '—';
 }
 
+/**
+ * A run id short enough for a table or a title, as the Glue console shows it:
+ * `jr_` or `wr_` and the first 8 characters of the 64-character hash.
+ */
+export function shortRunId(id: string): string {
+  const m = /^([a-z]+_)?(.*)$/.exec(id)!;
+  const [, prefix = '', rest] = m;
+  return rest.length > 10 ? `${prefix}${rest.slice(0, 8)}…` : id;
+}
+
 /** The first line of a message, cut to `max` characters. */
 export function snippet(text: string | undefined, max = 80): string {
   if (!text) return '';

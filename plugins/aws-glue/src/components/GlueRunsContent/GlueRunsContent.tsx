@@ -45,6 +45,7 @@ import {
   formatDpuHours,
   formatDuration,
   formatRelativeTime,
+  shortRunId,
   snippet,
 } from '../../lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -223,6 +224,12 @@ function RunsView(props: {
       field: 'state',
       cellStyle: NO_WRAP,
       render: run => <RunStatus state={run.state} />,
+    },
+    {
+      title: 'Run',
+      field: 'id',
+      cellStyle: NO_WRAP,
+      render: run => <span title={run.id}>{shortRunId(run.id)}</span>,
     },
     {
       title: 'Started',
