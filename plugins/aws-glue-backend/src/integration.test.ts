@@ -38,8 +38,10 @@ const TRIGGERING = `${BASE}/component/triggering_job`;
 const user = () => mockCredentials.user.header();
 
 let emulator: GlueEmulator;
-// A fixed clock: the history ends now and nothing moves during the tests.
-const now = Date.now();
+// A fixed clock, the same on any day: the history ends at a moment when no
+// demo chain runs (so starting freshers_in_dependent_job is never refused as
+// a concurrent run) and nothing moves during the tests.
+const now = Date.parse('2026-11-23T12:00:00Z');
 
 beforeAll(async () => {
   emulator = await startGlueEmulator({
