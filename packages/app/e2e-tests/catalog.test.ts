@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './demo';
 import { screenshot, signIn, waitForCatalog } from './helpers';
 
 test.describe('the synced Glue catalog', () => {

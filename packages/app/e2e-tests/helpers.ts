@@ -1,6 +1,7 @@
 import { expect, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BACKEND, test } from './demo';
 
 const SCREENSHOTS = path.resolve(
   __dirname,
@@ -13,8 +14,6 @@ export async function signIn(page: Page) {
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(page.getByText('My Group')).toBeVisible();
 }
-
-const BACKEND = 'http://localhost:7007';
 
 /** A guest token for calling the backend directly. */
 export async function guestToken(page: Page): Promise<string> {
@@ -58,11 +57,17 @@ export async function waitForCatalog(page: Page, names: string[]) {
     .toBe(names.length);
 }
 
-/** Saves a full-page screenshot as a CI artifact. */
+/**
+ * Saves a full-page screenshot as a CI artifact: in e2e-artifacts/screenshots
+ * for the real-clock project, in a folder named after a dated project else.
+ */
 export async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const project = test.info().project.name;
+  const dir =
+    project === 'today' ? SCREENSHOTS : path.join(SCREENSHOTS, project);
+  fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({
-    path: path.join(SCREENSHOTS, `${name}.png`),
+    path: path.join(dir, `${name}.png`),
     fullPage: true,
   });
 }
