@@ -932,7 +932,7 @@ describe('buildEntities on the seed inventory', () => {
       expect(a[GLUE_ANNOTATIONS.region]).toBe(REGION);
       expect(a[GLUE_ANNOTATIONS.name]).toBe(entity.metadata.title);
       expect(a[GLUE_ANNOTATIONS.provider]).toBe('test');
-      expect(a[ANNOTATION_LOCATION]).toMatch(/^url:https:\/\//);
+      expect(a[ANNOTATION_LOCATION]).toBe('aws-glue:test');
       expect(a[ANNOTATION_ORIGIN_LOCATION]).toBe(a[ANNOTATION_LOCATION]);
       expect(entity.metadata.links?.length).toBeGreaterThan(0);
     }

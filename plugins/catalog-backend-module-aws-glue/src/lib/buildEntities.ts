@@ -32,6 +32,7 @@ import {
   resolveOwner,
 } from './ownership';
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { awsGlueProviderLocation } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { describeTrigger } from './describeTrigger';
 import {
   AwsGlueTransformer,
@@ -410,15 +411,17 @@ export async function buildEntities(
     return memberOf.length === 1 ? workflowRefs.get(memberOf[0]) : undefined;
   };
 
+  const location = awsGlueProviderLocation(options.providerId);
   const common = (
     kind: GlueResourceKind,
     arn: string,
     glueName: string,
-    link: string,
     extra: Record<string, string | number | undefined>,
   ) => ({
-    [ANNOTATION_LOCATION]: `url:${link}`,
-    [ANNOTATION_ORIGIN_LOCATION]: `url:${link}`,
+    // Only this module's providers emit this location type: the backend
+    // plugin trusts an entity as the Glue resource's own because of it.
+    [ANNOTATION_LOCATION]: location,
+    [ANNOTATION_ORIGIN_LOCATION]: location,
     [ANNOTATION_AWS_ARN]: arn,
     [ANNOTATION_AWS_ACCOUNT_ID]: accountId,
     [A.region]: region,
@@ -484,7 +487,7 @@ export async function buildEntities(
         description:
           job.Description?.trim() ||
           `AWS Glue ${job.Command?.Name ?? ''} job`.replace(/\s+/g, ' '),
-        annotations: common('job', arn, name, link, {
+        annotations: common('job', arn, name, {
           [A.jobCommand]: job.Command?.Name,
           [A.jobMode]: job.JobMode ?? 'SCRIPT',
           [A.jobGlueVersion]: job.GlueVersion,
@@ -559,7 +562,7 @@ export async function buildEntities(
           `AWS Glue crawler writing to database ${
             crawler.DatabaseName ?? '(none)'
           }`,
-        annotations: common('crawler', arn, name, link, {
+        annotations: common('crawler', arn, name, {
           [A.crawlerDatabase]: crawler.DatabaseName,
           [A.crawlerSchedule]: crawler.Schedule?.ScheduleExpression,
           [A.lineage]: lineageAnnotation(crawlerKey(name)),
@@ -619,7 +622,7 @@ export async function buildEntities(
         name: nameOf(entityRef),
         title: name,
         description: describeTrigger(trigger),
-        annotations: common('trigger', arn, name, link, {
+        annotations: common('trigger', arn, name, {
           [A.triggerType]: trigger.Type,
           [A.triggerState]: trigger.State,
           [A.triggerSchedule]: trigger.Schedule,
@@ -671,7 +674,7 @@ export async function buildEntities(
         title: name,
         description:
           workflow.Description?.trim() || `AWS Glue workflow ${name}`,
-        annotations: common('workflow', arn, name, link, {}),
+        annotations: common('workflow', arn, name, {}),
         links: [{ url: link, title: 'AWS Glue console', icon: 'cloud' }],
         tags: ['glue-workflow'],
       },
@@ -713,7 +716,7 @@ export async function buildEntities(
         name: nameOf(entityRef),
         title: dataset.location,
         description: `Dataset ${dataset.location}, written by ${dataset.writers.length} and read by ${dataset.readers.length} Glue jobs or crawlers`,
-        annotations: common('dataset', dataset.arn, dataset.location, link, {
+        annotations: common('dataset', dataset.arn, dataset.location, {
           [A.datasetLocation]: dataset.location,
         }),
         links: [{ url: link, title: 'AWS console', icon: 'cloud' }],

@@ -1,3 +1,4 @@
+import { awsGlueProviderName } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import {
@@ -123,7 +124,7 @@ export class AwsGlueEntityProvider implements EntityProvider {
   }
 
   getProviderName(): string {
-    return `AwsGlueEntityProvider:${this.config.id}:${this.region}`;
+    return awsGlueProviderName(this.config.id, this.region);
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {

@@ -16,10 +16,14 @@ import {
   OwnershipOptions,
 } from '../lib/ownership';
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  AWS_GLUE_PROVIDERS_CONFIG_ROOT,
+  readAwsGlueProviderEntries,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
 import { ResourceFilters } from '../lib/buildEntities';
 
 /** The config root of this module's providers. */
-export const CONFIG_ROOT = 'catalog.providers.awsGlue';
+export const CONFIG_ROOT = AWS_GLUE_PROVIDERS_CONFIG_ROOT;
 
 /**
  * One configured provider: an account and its regions, with mapping options.
@@ -318,14 +322,9 @@ function readOne(
  * @public
  */
 export function readProviderConfigs(config: Config): AwsGlueProviderConfig[] {
-  const root = config.getOptionalConfig(CONFIG_ROOT);
-  if (!root) {
-    return [];
-  }
-  // [id, config path, config]
-  const entries: [string, string, Config][] = root.has('accountId')
-    ? [['default', CONFIG_ROOT, root]]
-    : root.keys().map(id => [id, `${CONFIG_ROOT}.${id}`, root.getConfig(id)]);
+  const entries = readAwsGlueProviderEntries(config).map(
+    e => [e.id, e.path, e.config] as const,
+  );
 
   // Names get the region/account only when the configured providers read
   // several of them: the same config always gives the same names.

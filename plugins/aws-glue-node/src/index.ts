@@ -1,0 +1,7 @@
+/**
+ * Node.js code shared by the AWS Glue catalog module and backend plugin.
+ *
+ * @packageDocumentation
+ */
+export * from './providers';
+export * from './syncedEntities';
