@@ -54,6 +54,15 @@ export interface Config {
        * Default none: runs start with the job's default arguments only.
        */
       allowedArguments?: string[];
+      /**
+       * Take actions only with the authority of the job's own synced entity:
+       * the entity the AWS Glue catalog module synced for the job's ARN. An
+       * action through an entity that only names a job
+       * (`aws.amazon.com/aws-glue-job-arn`) is evaluated on the job's synced
+       * entity, and refused when none exists. Default true; false lets such
+       * an entity's own permissions decide for jobs nobody synced.
+       */
+      requireSyncedEntity?: boolean;
     };
 
     /** Prices for the estimated cost of runs. */

@@ -25,6 +25,7 @@ import request from 'supertest';
 import {
   ACCOUNT,
   freshersChain,
+  PROVIDERS_CONFIG,
   workflowEntity,
 } from './__fixtures__/entities';
 import { awsGluePlugin } from './plugin';
@@ -70,6 +71,7 @@ async function startBackend(awsGlue: object = {}) {
       }),
       mockServices.rootConfig.factory({
         data: {
+          ...PROVIDERS_CONFIG,
           aws: {
             accounts: [
               {

@@ -29,6 +29,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ANNOTATION_AWS_GLUE_JOB_ARN,
+  awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
   GlueChainResponse,
@@ -40,6 +41,7 @@ import request from 'supertest';
 import {
   ACCOUNT,
   freshersChain,
+  PROVIDERS_CONFIG,
   jobEntity,
   workflowEntity,
 } from './__fixtures__/entities';
@@ -123,6 +125,7 @@ function serveRuns(runs: JobRun[]) {
 }
 
 const baseConfig = {
+  ...PROVIDERS_CONFIG,
   aws: {
     accounts: [
       { accountId: ACCOUNT, accessKeyId: ACCOUNT, secretAccessKey: 'x' },
@@ -187,6 +190,7 @@ describe('plugin', () => {
     const registry = mockServices.permissionsRegistry.mock();
     await startBackend({ extraFeatures: [registry.factory] });
     expect(registry.addPermissions).toHaveBeenCalledWith([
+      awsGlueJobReadPermission,
       awsGlueJobStartPermission,
       awsGlueJobStopPermission,
     ]);
@@ -287,9 +291,10 @@ describe('GET jobs', () => {
     });
   });
 
-  it('asks the permission framework about this entity', async () => {
+  it('asks the permission framework about the synced entity', async () => {
     const permissions = mockServices.permissions.mock({
       authorize: jest.fn(async () => [
+        { result: AuthorizeResult.ALLOW },
         { result: AuthorizeResult.ALLOW },
         { result: AuthorizeResult.DENY },
       ]) as any,
@@ -304,6 +309,10 @@ describe('GET jobs', () => {
     expect(res.body.jobs[0]).toMatchObject({ canStart: true, canStop: false });
     expect(permissions.authorize).toHaveBeenCalledWith(
       [
+        {
+          permission: awsGlueJobReadPermission,
+          resourceRef: 'component:default/orders-daily-etl',
+        },
         {
           permission: awsGlueJobStartPermission,
           resourceRef: 'component:default/orders-daily-etl',
@@ -903,6 +912,8 @@ describe('POST runs', () => {
         argumentKeys: ['--run_date', '--output-path'],
         jobArn: JOB_ARN,
         runId: 'jr_new',
+        syncedEntityRefs: ['component:default/orders-daily-etl'],
+        evaluatedOn: ['component:default/orders-daily-etl'],
       },
     });
     expect(
@@ -949,6 +960,51 @@ describe('POST runs', () => {
     expect(glue).not.toHaveReceivedCommand(StartJobRunCommand);
   });
 
+  it('audits a refused start with the caller, the synced entity, the job ARN and the reason', async () => {
+    const { auditor, event } = auditorMock();
+    const server = await startBackend({
+      awsGlue: enabled,
+      extraFeatures: [denyAll().factory, auditor.factory],
+    });
+    const res = await request(server)
+      .post(`${REPO_URL}/runs`)
+      .set('Authorization', user())
+      .send({ job: JOB_ARN });
+    expect(res.status).toBe(403);
+    // the request carries the caller; the auditor records who it was
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'job-run-start',
+        request: expect.anything(),
+      }),
+    );
+    expect(event.fail).toHaveBeenCalledWith({
+      meta: {
+        entityRef: 'component:default/orders-repo',
+        argumentKeys: [],
+        jobArn: JOB_ARN,
+        syncedEntityRefs: ['component:default/orders-daily-etl'],
+        evaluatedOn: ['component:default/orders-daily-etl'],
+        reason:
+          "permission aws-glue.job.start on the job's synced entity component:default/orders-daily-etl (owner group:default/data-platform) is not granted to you",
+      },
+      error: expect.objectContaining({ name: 'NotAllowedError' }),
+    });
+  });
+
+  it('refuses actions through an entity naming a job nobody synced', async () => {
+    const server = await startBackend({ awsGlue: enabled });
+    const res = await request(server)
+      .post(`${REPO_URL}/runs`)
+      .set('Authorization', user())
+      .send({ job: OTHER_ARN });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(
+      `no entity synced by the AWS Glue catalog module stands for ${OTHER_ARN}`,
+    );
+    expect(glue).not.toHaveReceivedCommand(StartJobRunCommand);
+  });
+
   it('refuses when the permission policy denies', async () => {
     const permissions = denyAll();
     const server = await startBackend({
@@ -961,7 +1017,7 @@ describe('POST runs', () => {
       .send({ job: JOB });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
-      'You are not allowed to start runs of the AWS Glue jobs of component:default/orders-daily-etl (permission aws-glue.job.start)',
+      "You may not start runs of arn:aws:glue:us-east-1:123456789012:job/orders-daily-etl: permission aws-glue.job.start on the job's synced entity component:default/orders-daily-etl (owner group:default/data-platform) is not granted to you",
     );
     expect(glue).not.toHaveReceivedCommand(StartJobRunCommand);
   });
@@ -1090,7 +1146,9 @@ describe('POST runs/:runId/stop', () => {
       .set('Authorization', user())
       .send({ job: JOB });
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toContain('(permission aws-glue.job.stop)');
+    expect(res.body.error.message).toContain(
+      "permission aws-glue.job.stop on the job's synced entity component:default/orders-daily-etl",
+    );
     expect(glue).not.toHaveReceivedCommand(BatchStopJobRunCommand);
   });
 });
@@ -1106,6 +1164,94 @@ describe('every route', () => {
     ['post', 'runs'],
     ['post', 'runs/jr_1/stop'],
   ];
+
+  // Every surface goes through the one access decision: refuse exactly the
+  // permission a route needs, on the synced entity, and it answers 403 (the
+  // chain hides that job's run instead).
+  it.each(
+    [
+      ['get', `${JOB_URL}/jobs`, awsGlueJobReadPermission],
+      ['get', `${JOB_URL}/runs`, awsGlueJobReadPermission],
+      ['get', `${JOB_URL}/runs/jr_1`, awsGlueJobReadPermission],
+      ['get', `${JOB_URL}/bookmark`, awsGlueJobReadPermission],
+      [
+        'get',
+        `${BASE}/system/sales-pipeline/workflow-runs`,
+        awsGlueJobReadPermission,
+      ],
+      ['post', `${JOB_URL}/runs`, awsGlueJobStartPermission],
+      ['post', `${JOB_URL}/runs/jr_1/stop`, awsGlueJobStopPermission],
+    ].map(([method, url, permission]) => [
+      method,
+      url,
+      (permission as typeof awsGlueJobReadPermission).name,
+      permission,
+    ]) as [string, string, string, typeof awsGlueJobReadPermission][],
+  )(
+    '%s %s is 403 when %s is refused on the synced entity',
+    async (method, url, _name, permission) => {
+      const permissions = mockServices.permissions.mock({
+        authorize: jest.fn(async (requests: any[]) =>
+          requests.map(r => ({
+            result:
+              r.permission.name === permission.name
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })),
+        ) as any,
+      });
+      const server = await startBackend({
+        awsGlue: { actions: { startJobRun: true, stopJobRun: true } },
+        extraFeatures: [permissions.factory],
+      });
+      const res = await (request(server) as any)
+        [method](url)
+        .set('Authorization', user())
+        .send({ job: JOB });
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toContain(`permission ${permission.name}`);
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        expect.arrayContaining([
+          expect.objectContaining({
+            permission,
+            resourceRef: url.includes('sales-pipeline')
+              ? 'system:default/sales-pipeline'
+              : 'component:default/orders-daily-etl',
+          }),
+        ]),
+        expect.anything(),
+      );
+      expect(glue.calls()).toHaveLength(0);
+    },
+  );
+
+  it('the chain hides the runs of jobs whose read is refused', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: jest.fn(async (requests: any[]) =>
+        requests.map(r => ({
+          result:
+            r.resourceRef === 'component:default/freshers_in_dependent_job'
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      ) as any,
+    });
+    serveRuns([run(1)]);
+    const server = await startBackend({ extraFeatures: [permissions.factory] });
+    const res = await request(server)
+      .get(`${BASE}/component/triggering_job/chain`)
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    const nodes = (res.body as GlueChainResponse).nodes;
+    const dependent = nodes.find(
+      n => n.id === 'component:default/freshers_in_dependent_job',
+    )!;
+    expect(dependent).toMatchObject({ restricted: true });
+    expect(dependent.latestRun).toBeUndefined();
+    expect(
+      nodes.find(n => n.id === 'component:default/triggering_job')!.latestRun,
+    ).toBeDefined();
+  });
 
   it.each(routes)('%s %s is 401 without credentials', async (method, path) => {
     const server = await startBackend();

@@ -7,7 +7,9 @@ import { awsGluePermissions } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { readAwsGlueBackendConfig } from './lib/config';
 import { createRedactor } from './lib/redaction';
 import { createRouter } from './router';
+import { readAwsGlueProviderUnits } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { DefaultChainService } from './services/ChainService';
+import { DefaultGlueAccessService } from './services/GlueAccessService';
 import { DefaultGlueClientFactory } from './services/GlueClientFactory';
 import { DefaultGlueDataSource } from './services/GlueDataSource';
 import { DefaultGlueRunsService } from './services/GlueRunsService';
@@ -28,6 +30,7 @@ export const awsGluePlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         cache: coreServices.cache,
@@ -39,6 +42,7 @@ export const awsGluePlugin = createBackendPlugin({
         logger,
         httpRouter,
         httpAuth,
+        auth,
         permissions,
         permissionsRegistry,
         cache,
@@ -59,16 +63,26 @@ export const awsGluePlugin = createBackendPlugin({
           redactor: createRedactor(pluginConfig.redaction),
           ttls: pluginConfig.cache,
         });
-        const runsService = new DefaultGlueRunsService({
+        const units = readAwsGlueProviderUnits(config);
+        const access = new DefaultGlueAccessService({
           catalog,
           permissions,
+          auth,
+          units,
+          requireSyncedEntity: pluginConfig.actions.requireSyncedEntity,
+        });
+        const runsService = new DefaultGlueRunsService({
+          catalog,
+          access,
           auditor,
           logger,
           data,
+          units,
           config: pluginConfig,
         });
         const chainService = new DefaultChainService({
           catalog,
+          access,
           data,
           logger,
           config: pluginConfig,

@@ -2,6 +2,20 @@ import { createPermission } from '@backstage/plugin-permission-common';
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 
 /**
+ * Reading a Glue job's runs, run details, errors, log links, bookmark and
+ * chain states, and a workflow's runs. A resource permission on the catalog
+ * entity: the job's synced entity when there is one (see the backend
+ * plugin's trust model), else the entity the caller came through.
+ *
+ * @public
+ */
+export const awsGlueJobReadPermission = createPermission({
+  name: 'aws-glue.job.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Starting a run of an entity's Glue job. A resource permission on the
  * catalog entity, so policies can decide by owner (`isEntityOwner`) etc.
  *
@@ -30,6 +44,7 @@ export const awsGlueJobStopPermission = createPermission({
  * @public
  */
 export const awsGluePermissions = [
+  awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
 ];

@@ -159,6 +159,11 @@ export interface GlueChainNode {
   title: string;
   /** Hops from the entity the chain was asked for (0 for itself). */
   depth: number;
+  /**
+   * Jobs: true when the caller may not see this job's runs
+   * (`aws-glue.job.read`); it then has no `latestRun`.
+   */
+  restricted?: boolean;
   /** Jobs: the latest run. */
   latestRun?: {
     id: string;

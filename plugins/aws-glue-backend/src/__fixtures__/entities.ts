@@ -4,6 +4,8 @@
  * the `relations` the catalog would compute from `spec.dependsOn`.
  */
 import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
   Entity,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
@@ -15,9 +17,35 @@ import {
   GLUE_ANNOTATIONS as A,
   GlueLineageEdge,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  awsGlueProviderLocation,
+  awsGlueProviderName,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
+
+/**
+ * The catalog provider config these entities were synced by: one provider
+ * `demo` reading both regions the fixtures use.
+ */
+export const PROVIDERS_CONFIG = {
+  catalog: {
+    providers: {
+      awsGlue: {
+        demo: { accountId: ACCOUNT, regions: [REGION, 'eu-west-1'] },
+      },
+    },
+  },
+};
+
+/** The provider units of {@link PROVIDERS_CONFIG}. */
+export const PROVIDER_UNITS = [REGION, 'eu-west-1'].map(region => ({
+  id: 'demo',
+  accountId: ACCOUNT,
+  region,
+  providerName: awsGlueProviderName('demo', region),
+}));
 
 const arn = (type: string, name: string, region = REGION) =>
   `arn:aws:glue:${region}:${ACCOUNT}:${type}/${name}`;
@@ -32,13 +60,16 @@ function synced(
   spec: Record<string, unknown>,
   region = REGION,
 ): Entity {
+  const provider = awsGlueProviderName('demo', region);
   const annotations: Record<string, string> = {
+    [ANNOTATION_LOCATION]: awsGlueProviderLocation(provider),
+    [ANNOTATION_ORIGIN_LOCATION]: awsGlueProviderLocation(provider),
     [ANNOTATION_AWS_ARN]: resourceArn,
     [ANNOTATION_AWS_ACCOUNT_ID]: ACCOUNT,
     [A.region]: region,
     [A.name]: glueName,
     [A.resourceKind]: resourceKind,
-    [A.provider]: 'AwsGlueEntityProvider:demo:us-east-1',
+    [A.provider]: provider,
   };
   for (const [key, value] of Object.entries(extra)) {
     if (value !== undefined) annotations[key] = value;

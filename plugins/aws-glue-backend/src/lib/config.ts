@@ -19,6 +19,8 @@ export interface AwsGlueBackendConfig {
     startJobRun: boolean;
     stopJobRun: boolean;
     allowedArguments: string[];
+    /** Refuse actions on jobs no synced entity stands for. */
+    requireSyncedEntity: boolean;
   };
   pricing: GluePricing;
   redaction: { keyPatterns: string[]; valuePatterns: string[] };
@@ -191,6 +193,8 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
         config.getOptionalBoolean(key('actions.startJobRun')) ?? false,
       stopJobRun: config.getOptionalBoolean(key('actions.stopJobRun')) ?? false,
       allowedArguments,
+      requireSyncedEntity:
+        config.getOptionalBoolean(key('actions.requireSyncedEntity')) ?? true,
     },
     pricing: {
       dpuHour: readPrice(config, 'pricing.dpuHour', DEFAULTS.dpuHour),

@@ -10,6 +10,10 @@ import {
   getGlueResourceKind,
   parseGlueArn,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  AwsGlueProviderUnit,
+  syncingUnitOf,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
 import { JobRef } from './shapes';
 
 /**
@@ -84,14 +88,22 @@ export function resolveJob(entity: Entity, job: string | undefined): JobRef {
   return matches[0];
 }
 
-/** The Glue workflow a synced workflow System stands for. */
-export function resolveWorkflow(entity: Entity): JobRef {
+/**
+ * The Glue workflow a synced workflow System stands for. Only an entity one
+ * of the configured providers synced counts: a hand-written entity that
+ * copies a workflow's annotations is not that workflow.
+ */
+export function resolveWorkflow(
+  entity: Entity,
+  units: readonly AwsGlueProviderUnit[],
+): JobRef {
   const entityRef = stringifyEntityRef(entity);
   const arn = entity.metadata.annotations?.[ANNOTATION_AWS_ARN];
   const parsed = arn ? parseGlueArn(arn) : undefined;
   if (
     getGlueResourceKind(entity) !== 'workflow' ||
-    parsed?.resourceType !== 'workflow'
+    parsed?.resourceType !== 'workflow' ||
+    !syncingUnitOf(entity, units)
   ) {
     throw new NotFoundError(
       `Entity ${entityRef} is not an AWS Glue workflow: workflow runs exist only for workflow entities synced by the AWS Glue catalog module`,

@@ -2,10 +2,17 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { freshersChain } from '../../__fixtures__/entities';
+import { GlueAccessRequest } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import { DefaultChainService } from './DefaultChainService';
 
-function setup(options: { hidden?: string[]; failing?: string[] } = {}) {
+function setup(
+  options: {
+    hidden?: string[];
+    failing?: string[];
+    unreadable?: string[];
+  } = {},
+) {
   const chain = freshersChain();
   const memory = catalogServiceMock({ entities: chain.entities });
   const hidden = new Set(options.hidden ?? []);
@@ -33,15 +40,25 @@ function setup(options: { hidden?: string[]; failing?: string[] } = {}) {
       };
     }),
   } as unknown as jest.Mocked<GlueDataSource>;
+  const access = {
+    decide: jest.fn(async (requests: GlueAccessRequest[]) =>
+      requests.map(r => ({
+        allowed: !options.unreadable?.includes(r.target.name),
+        evaluatedOn: [stringifyEntityRef(r.entity)],
+        syncedEntityRefs: [stringifyEntityRef(r.entity)],
+      })),
+    ),
+  };
   const service = new DefaultChainService({
     catalog,
+    access,
     data,
     logger: mockServices.logger.mock(),
     config: {
       chain: { defaultDepth: 3, maxDepth: 6, maxNodes: 200, concurrency: 2 },
     },
   });
-  return { service, catalog, data, chain };
+  return { service, catalog, data, chain, access };
 }
 
 const credentials = mockCredentials.user('user:default/alice');
@@ -109,6 +126,39 @@ describe('DefaultChainService', () => {
         source: 'default-argument:--input',
       },
     ]);
+  });
+
+  it('asks the access service once for every job node and hides the runs it refuses', async () => {
+    const { service, access, data } = setup({
+      unreadable: ['freshers_in_dependent_job'],
+    });
+    const result = await service.getChain({
+      entityRef: 'component:default/triggering_job',
+      credentials,
+      direction: 'both',
+      depth: 3,
+    });
+    expect(access.decide).toHaveBeenCalledTimes(1);
+    const [requests] = access.decide.mock.calls[0];
+    expect(
+      requests.map(r => [r.target.name, r.permission.name, r.credentials]),
+    ).toEqual([
+      ['triggering_job', 'aws-glue.job.read', credentials],
+      ['freshers_in_dependent_job', 'aws-glue.job.read', credentials],
+      ['pipeline-failure-alert', 'aws-glue.job.read', credentials],
+    ]);
+    const hidden = result.nodes.find(
+      n => n.id === 'component:default/freshers_in_dependent_job',
+    )!;
+    expect(hidden.restricted).toBe(true);
+    expect(hidden.latestRun).toBeUndefined();
+    expect(data.getLatestRun).not.toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'freshers_in_dependent_job' }),
+    );
+    expect(
+      result.nodes.find(n => n.id === 'component:default/triggering_job')!
+        .latestRun?.id,
+    ).toBe('jr_triggering_job');
   });
 
   it('keeps the chain when a latest run cannot be read', async () => {

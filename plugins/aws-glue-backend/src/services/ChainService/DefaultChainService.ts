@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
@@ -8,6 +11,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  awsGlueJobReadPermission,
   GlueChainNode,
   GlueChainResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
@@ -15,12 +19,14 @@ import { mapWithConcurrency } from '../../lib/concurrency';
 import { AwsGlueBackendConfig } from '../../lib/config';
 import { jobRefsOf, loadEntity } from '../../lib/entities';
 import { chainEdges, chainNodeOf } from '../../lib/chain';
+import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import { ChainService, GetChainOptions } from './ChainService';
 
 /** Options of {@link DefaultChainService}. */
 export interface DefaultChainServiceOptions {
   catalog: CatalogService;
+  access: GlueAccessService;
   data: GlueDataSource;
   logger: LoggerService;
   config: Pick<AwsGlueBackendConfig, 'chain'>;
@@ -122,12 +128,16 @@ export class DefaultChainService implements ChainService {
       chainNodeOf(ref, entity, depth),
     );
 
-    // Latest run of each job node (cached, with limited concurrency). A Glue
-    // failure leaves that node without a run rather than failing the chain.
-    const jobNodes = nodes.filter(node => node.kind === 'job');
-    await mapWithConcurrency(jobNodes, config.chain.concurrency, async node => {
+    // Latest run of each job node the caller may read (cached, with limited
+    // concurrency). A Glue failure leaves that node without a run rather
+    // than failing the chain.
+    const readable = await this.readableJobs(
+      nodes.filter(node => node.kind === 'job'),
+      loaded,
+      credentials,
+    );
+    await mapWithConcurrency(readable, config.chain.concurrency, async node => {
       const jobs = jobRefsOf(loaded.get(node.id)!.entity);
-      if (jobs.length !== 1) return;
       try {
         const run = await this.options.data.getLatestRun(jobs[0]);
         if (run) {
@@ -156,5 +166,34 @@ export class DefaultChainService implements ChainService {
       ),
       truncated,
     };
+  }
+
+  /**
+   * The job nodes (of one job each) whose runs the caller may read; the
+   * others are marked restricted. One access decision for all of them.
+   */
+  private async readableJobs(
+    jobNodes: GlueChainNode[],
+    loaded: Map<string, { entity: Entity }>,
+    credentials: BackstageCredentials,
+  ): Promise<GlueChainNode[]> {
+    const candidates = jobNodes.flatMap(node => {
+      const { entity } = loaded.get(node.id)!;
+      const jobs = jobRefsOf(entity);
+      return jobs.length === 1 ? [{ node, entity, job: jobs[0] }] : [];
+    });
+    const decisions = await this.options.access.decide(
+      candidates.map(c => ({
+        entity: c.entity,
+        target: c.job,
+        permission: awsGlueJobReadPermission,
+        credentials,
+      })),
+    );
+    return candidates.flatMap((c, i) => {
+      if (decisions[i].allowed) return [c.node];
+      c.node.restricted = true;
+      return [];
+    });
   }
 }

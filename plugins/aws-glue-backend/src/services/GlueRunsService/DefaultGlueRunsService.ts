@@ -2,16 +2,13 @@ import {
   AuditorService,
   BackstageCredentials,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import {
+  awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
   GlueJob,
@@ -23,6 +20,7 @@ import {
   StartGlueJobRunResponse,
   StopGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { AwsGlueProviderUnit } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { Request } from 'express';
 import { mapWithConcurrency } from '../../lib/concurrency';
 import { AwsGlueBackendConfig } from '../../lib/config';
@@ -41,6 +39,7 @@ import {
 } from '../../lib/entities';
 import { createGlobMatcher } from '../../lib/globs';
 import { JobRef, StoredJobRun, toGlueJobRun } from '../../lib/shapes';
+import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import {
   ActionRequestOptions,
@@ -53,14 +52,19 @@ import {
 /** Options of {@link DefaultGlueRunsService}. */
 export interface DefaultGlueRunsServiceOptions {
   catalog: CatalogService;
-  permissions: PermissionsService;
+  access: GlueAccessService;
   auditor: AuditorService;
   logger: LoggerService;
   data: GlueDataSource;
+  /** The catalog provider units (a workflow entity must be synced by one). */
+  units: readonly AwsGlueProviderUnit[];
   config: Pick<AwsGlueBackendConfig, 'actions' | 'pricing' | 'runs'>;
   /** The current time in ms (tests). */
   now?: () => number;
 }
+
+/** What an audit event records: refs, ARNs, ids and argument KEYS. */
+type AuditMeta = { [key: string]: string | string[] };
 
 /** Concurrent Glue reads when an entity has many jobs. */
 const JOBS_CONCURRENCY = 8;
@@ -83,24 +87,47 @@ export class DefaultGlueRunsService implements GlueRunsService {
 
   async getJobs(options: EntityRequestOptions): Promise<GlueJobsResponse> {
     const entity = await this.entity(options);
-    const jobs = jobRefsOf(entity);
-    if (jobs.length === 0) {
+    const all = jobRefsOf(entity);
+    if (all.length === 0) {
       resolveJob(entity, undefined); // throws the "no Glue job" NotFoundError
     }
-    const { startJobRun, stopJobRun } = this.options.config.actions;
-    const [canStart, canStop] = await this.allowedActions(
-      [
-        startJobRun ? awsGlueJobStartPermission : undefined,
-        stopJobRun ? awsGlueJobStopPermission : undefined,
-      ],
-      entity,
-      options.credentials,
+    const { startJobRun, stopJobRun, allowedArguments } =
+      this.options.config.actions;
+    const wanted = [
+      awsGlueJobReadPermission,
+      ...(startJobRun ? [awsGlueJobStartPermission] : []),
+      ...(stopJobRun ? [awsGlueJobStopPermission] : []),
+    ];
+    const decisions = await this.options.access.decide(
+      all.flatMap(job =>
+        wanted.map(permission => ({
+          entity,
+          target: job,
+          permission,
+          credentials: options.credentials,
+        })),
+      ),
     );
-    const { allowedArguments } = this.options.config.actions;
+    const allowed = (
+      jobIndex: number,
+      permission: ResourcePermission<'catalog-entity'>,
+    ) =>
+      wanted.includes(permission) &&
+      decisions[jobIndex * wanted.length + wanted.indexOf(permission)].allowed;
+    const readable = all
+      .map((job, i) => ({ job, i }))
+      .filter(({ i }) => allowed(i, awsGlueJobReadPermission));
+    if (readable.length === 0) {
+      throw new NotAllowedError(
+        `You may not see the AWS Glue jobs of ${stringifyEntityRef(entity)}: ${
+          decisions[0].reason
+        }`,
+      );
+    }
     const results = await mapWithConcurrency(
-      jobs,
+      readable,
       JOBS_CONCURRENCY,
-      async (job): Promise<GlueJob> => {
+      async ({ job, i }): Promise<GlueJob> => {
         const [stored, latest] = await Promise.all([
           this.options.data.getJob(job),
           this.options.data.getLatestRun(job),
@@ -109,8 +136,8 @@ export class DefaultGlueRunsService implements GlueRunsService {
         return {
           ...summary,
           ...(latest ? { latestRun: this.toRun(latest, job) } : {}),
-          canStart,
-          canStop,
+          canStart: allowed(i, awsGlueJobStartPermission),
+          canStop: allowed(i, awsGlueJobStopPermission),
           overridableArguments: allowedArguments.filter(
             key => !nonOverridableArgumentKeys.includes(key),
           ),
@@ -121,8 +148,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
   }
 
   async listRuns(options: ListRunsOptions): Promise<GlueJobRunsResponse> {
-    const entity = await this.entity(options);
-    const job = resolveJob(entity, options.job);
+    const job = await this.readableJob(options);
     const states = options.states?.length ? new Set(options.states) : undefined;
     const query = queryKey(
       'runs',
@@ -161,8 +187,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
   async getRun(
     options: JobRequestOptions & { runId: string },
   ): Promise<GlueJobRun> {
-    const entity = await this.entity(options);
-    const job = resolveJob(entity, options.job);
+    const job = await this.readableJob(options);
     const run = await this.options.data.getRun(job, options.runId);
     return this.toRun(run, job);
   }
@@ -170,8 +195,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
   async getBookmark(
     options: JobRequestOptions,
   ): Promise<GlueJobBookmarkResponse> {
-    const entity = await this.entity(options);
-    const job = resolveJob(entity, options.job);
+    const job = await this.readableJob(options);
     const [stored, entry] = await Promise.all([
       this.options.data.getJob(job),
       this.options.data.getBookmark(job),
@@ -188,7 +212,14 @@ export class DefaultGlueRunsService implements GlueRunsService {
     options: EntityRequestOptions & { limit: number; nextToken?: string },
   ): Promise<GlueWorkflowRunsResponse> {
     const entity = await this.entity(options);
-    const workflow = resolveWorkflow(entity);
+    const workflow = resolveWorkflow(entity, this.options.units);
+    await this.authorize(
+      entity,
+      workflow,
+      awsGlueJobReadPermission,
+      options.credentials,
+      'see the runs of',
+    );
     const query = queryKey('workflow-runs', workflow.arn);
     const start = options.nextToken
       ? decodeCursor(options.nextToken, query)
@@ -230,10 +261,12 @@ export class DefaultGlueRunsService implements GlueRunsService {
         const job = resolveJob(entity, options.job);
         meta.jobArn = job.arn;
         await this.authorize(
-          awsGlueJobStartPermission,
           entity,
+          job,
+          awsGlueJobStartPermission,
           options.credentials,
           'start runs of',
+          meta,
         );
         for (const key of argumentKeys) {
           if (!this.isAllowedArgument(key)) {
@@ -282,10 +315,12 @@ export class DefaultGlueRunsService implements GlueRunsService {
         const job = resolveJob(entity, options.job);
         meta.jobArn = job.arn;
         await this.authorize(
-          awsGlueJobStopPermission,
           entity,
+          job,
+          awsGlueJobStopPermission,
           options.credentials,
           'stop runs of',
+          meta,
         );
         await this.options.data.stopJobRun(job, options.runId);
         this.options.logger.info(
@@ -317,58 +352,43 @@ export class DefaultGlueRunsService implements GlueRunsService {
     });
   }
 
-  private async isAllowed(
-    permission: ResourcePermission<'catalog-entity'>,
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<boolean> {
-    const [allowed] = await this.allowedActions(
-      [permission],
+  /** The job a read names, once `aws-glue.job.read` allows it. */
+  private async readableJob(options: JobRequestOptions): Promise<JobRef> {
+    const entity = await this.entity(options);
+    const job = resolveJob(entity, options.job);
+    await this.authorize(
       entity,
-      credentials,
+      job,
+      awsGlueJobReadPermission,
+      options.credentials,
+      'see the runs of',
     );
-    return allowed;
+    return job;
   }
 
   /**
-   * Whether the caller holds each permission on the entity, in one
-   * authorize call; `undefined` entries (actions disabled in config) are false.
+   * Throws a `NotAllowedError` saying why, unless the access service allows
+   * `permission` on `target`; records what was decided in the audit meta.
    */
-  private async allowedActions(
-    permissions: (ResourcePermission<'catalog-entity'> | undefined)[],
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<boolean[]> {
-    const wanted = permissions.filter(
-      (p): p is ResourcePermission<'catalog-entity'> => p !== undefined,
-    );
-    if (wanted.length === 0) {
-      return permissions.map(() => false);
-    }
-    const resourceRef = stringifyEntityRef(entity);
-    const decisions = await this.options.permissions.authorize(
-      wanted.map(permission => ({ permission, resourceRef })),
-      { credentials },
-    );
-    let next = 0;
-    return permissions.map(p =>
-      p === undefined
-        ? false
-        : decisions[next++]?.result === AuthorizeResult.ALLOW,
-    );
-  }
-
   private async authorize(
-    permission: ResourcePermission<'catalog-entity'>,
     entity: Entity,
+    target: JobRef,
+    permission: ResourcePermission<'catalog-entity'>,
     credentials: BackstageCredentials,
     action: string,
+    meta?: AuditMeta,
   ): Promise<void> {
-    if (!(await this.isAllowed(permission, entity, credentials))) {
+    const [decision] = await this.options.access.decide([
+      { entity, target, permission, credentials },
+    ]);
+    if (meta) {
+      meta.syncedEntityRefs = decision.syncedEntityRefs;
+      meta.evaluatedOn = decision.evaluatedOn;
+    }
+    if (!decision.allowed) {
+      if (meta) meta.reason = decision.reason ?? 'not allowed';
       throw new NotAllowedError(
-        `You are not allowed to ${action} the AWS Glue jobs of ${stringifyEntityRef(
-          entity,
-        )} (permission ${permission.name})`,
+        `You may not ${action} ${target.arn}: ${decision.reason}`,
       );
     }
   }
@@ -380,8 +400,8 @@ export class DefaultGlueRunsService implements GlueRunsService {
   private async audited<T>(
     eventId: string,
     request: Request | undefined,
-    initialMeta: { [key: string]: string | string[] },
-    action: (meta: { [key: string]: string | string[] }) => Promise<T>,
+    initialMeta: AuditMeta,
+    action: (meta: AuditMeta) => Promise<T>,
   ): Promise<T> {
     const meta = { ...initialMeta };
     const event = await this.options.auditor.createEvent({

@@ -1,0 +1,47 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { JobRef } from '../../lib/shapes';
+
+/** One question to {@link GlueAccessService}: may the caller do this? */
+export interface GlueAccessRequest {
+  /** The entity the caller came through, loaded with the caller's credentials. */
+  entity: Entity;
+  /** The Glue job (or workflow) of that entity the request is about. */
+  target: JobRef;
+  /** What the caller wants to do (`aws-glue.job.read`, `.start`, `.stop`). */
+  permission: ResourcePermission<'catalog-entity'>;
+  credentials: BackstageCredentials;
+}
+
+/** The answer to a {@link GlueAccessRequest}. */
+export interface GlueAccessDecision {
+  allowed: boolean;
+  /**
+   * The entities the permission was evaluated on: the target's synced
+   * entities, or the entity itself when none exists and that is allowed.
+   * Empty when the request was refused before asking the policy.
+   */
+  evaluatedOn: string[];
+  /** The target's synced entities (usually one). */
+  syncedEntityRefs: string[];
+  /** Why not, in words for the caller: names the synced entity and its owner. */
+  reason?: string;
+}
+
+/**
+ * The one place that decides what a caller may see or do with a Glue job:
+ * every route, and every future surface (agent actions, the fleet overview,
+ * notifications), asks it.
+ *
+ * Authority comes from the job, not from whoever names it: the permission is
+ * evaluated on the entity the AWS Glue catalog module synced for the job's
+ * ARN. An entity that only names a job (`aws.amazon.com/aws-glue-job-arn`,
+ * written by whoever registered it) gets read views of jobs nobody synced,
+ * and no actions on them unless `awsGlue.actions.requireSyncedEntity` is
+ * false.
+ */
+export interface GlueAccessService {
+  /** Decides each request; one catalog query and one policy call for all. */
+  decide(requests: GlueAccessRequest[]): Promise<GlueAccessDecision[]>;
+}

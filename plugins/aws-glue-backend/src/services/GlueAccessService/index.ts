@@ -1,0 +1,7 @@
+export type {
+  GlueAccessDecision,
+  GlueAccessRequest,
+  GlueAccessService,
+} from './GlueAccessService';
+export { DefaultGlueAccessService } from './DefaultGlueAccessService';
+export type { DefaultGlueAccessServiceOptions } from './DefaultGlueAccessService';
