@@ -1,11 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { ConfigReader } from '@backstage/config';
 import {
+  awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { DemoPermissionPolicy } from './permissionPolicy';
+import { DemoPermissionPolicy, readGlueReaders } from './permissionPolicy';
 
 describe('DemoPermissionPolicy', () => {
   const userInfo = {
@@ -47,6 +49,33 @@ describe('DemoPermissionPolicy', () => {
       permission: awsGlueJobStartPermission,
     });
     expect(decision).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets everyone see Glue runs by default, only owners with glueRunsVisibleTo owners', async () => {
+    const read = { permission: awsGlueJobReadPermission };
+    expect(await policy.handle(read, user)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    const strict = new DemoPermissionPolicy(userInfo, 'owners');
+    expect(await strict.handle(read, user)).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { rule: 'IS_ENTITY_OWNER' },
+    });
+    expect(await strict.handle(read)).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('reads demo.glueRunsVisibleTo, refusing other values', () => {
+    expect(readGlueReaders(new ConfigReader({}))).toBe('everyone');
+    expect(
+      readGlueReaders(
+        new ConfigReader({ demo: { glueRunsVisibleTo: 'owners' } }),
+      ),
+    ).toBe('owners');
+    expect(() =>
+      readGlueReaders(new ConfigReader({ demo: { glueRunsVisibleTo: 'all' } })),
+    ).toThrow(
+      "Invalid config at demo.glueRunsVisibleTo: expected 'everyone' or 'owners', got 'all'",
+    );
   });
 
   it('allows everything else', async () => {
