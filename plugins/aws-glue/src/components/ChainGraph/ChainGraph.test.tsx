@@ -50,6 +50,15 @@ describe('ChainGraph', () => {
     );
     expect(
       nodeSubtitle({
+        id: 'a',
+        kind: 'job',
+        title: 'a',
+        depth: 0,
+        restricted: true,
+      }),
+    ).toBe('runs hidden (no access)');
+    expect(
+      nodeSubtitle({
         id: 't',
         kind: 'trigger',
         title: 't',

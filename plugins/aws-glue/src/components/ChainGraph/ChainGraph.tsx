@@ -85,6 +85,7 @@ export function nodeSubtitle(node: GlueChainNode): string {
   switch (node.kind) {
     case 'job':
     case 'crawler': {
+      if (node.restricted) return 'runs hidden (no access)';
       const run = node.latestRun;
       if (!run) return node.kind === 'crawler' ? 'crawler' : 'no runs';
       const when = run.completedOn ?? run.startedOn;
@@ -192,7 +193,7 @@ function ChainNode(props: DependencyGraphTypes.RenderNodeProps<ChainNodeData>) {
       tabIndex={0}
       aria-label={`${chainNode.kind} ${chainNode.title}${
         chainNode.latestRun ? `, ${chainNode.latestRun.state}` : ''
-      }`}
+      }${chainNode.restricted ? ', runs hidden' : ''}`}
       data-testid={`chain-node-${chainNode.id}`}
       data-state={chainNode.latestRun?.state}
       onClick={open}

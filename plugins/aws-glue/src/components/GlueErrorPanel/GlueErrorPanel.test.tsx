@@ -48,4 +48,31 @@ describe('GlueErrorPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
+
+  it('shows a refusal (403) as a plain panel with the reason, without retry', async () => {
+    const error = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotAllowedError',
+            message:
+              "You may not see the runs of arn:aws:glue:us-east-1:123456789012:job/x: permission aws-glue.job.read on the job's synced entity component:default/x (owner group:default/analytics) is not granted to you",
+          },
+          response: { statusCode: 403 },
+        }),
+        { status: 403, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    await renderInTestApp(<GlueErrorPanel error={error} onRetry={jest.fn()} />);
+    expect(
+      screen.getByText('You may not see these AWS Glue runs'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /owner group:default\/analytics\) is not granted to you/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.queryByText(/403/)).toBeNull();
+  });
 });

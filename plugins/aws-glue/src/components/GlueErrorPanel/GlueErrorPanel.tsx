@@ -1,5 +1,5 @@
 import { Box, Button, Typography } from '@material-ui/core';
-import { ResponseErrorPanel } from '@backstage/core-components';
+import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 
 /** Props of {@link GlueErrorPanel}. */
@@ -22,12 +22,30 @@ export function retryAfterSeconds(error: Error): number | undefined {
     : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
+/** The server's reason of a 403, when the error is one. */
+export function refusalOf(error: Error): string | undefined {
+  if (!ResponseError.is(error) || error.statusCode !== 403) return undefined;
+  return error.body?.error?.message || error.message;
+}
+
 /**
  * `ResponseErrorPanel` plus a note when AWS Glue asked us to back off (503
- * with `Retry-After`) and an optional retry button.
+ * with `Retry-After`) and an optional retry button; a refusal (403, e.g. the
+ * permission `aws-glue.job.read` on the job's synced entity) is a plain
+ * panel saying why, since retrying would not help.
  */
 export function GlueErrorPanel(props: GlueErrorPanelProps) {
   const { error, onRetry, title } = props;
+  const refusal = refusalOf(error);
+  if (refusal) {
+    return (
+      <EmptyState
+        missing="info"
+        title={title ?? 'You may not see these AWS Glue runs'}
+        description={`${refusal}. Ask the job's owners or your Backstage admins for access.`}
+      />
+    );
+  }
   const retryAfter = retryAfterSeconds(error);
   return (
     <Box>

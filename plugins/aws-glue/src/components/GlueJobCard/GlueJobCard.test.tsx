@@ -172,6 +172,28 @@ describe('GlueJobCard', () => {
     const error = await ResponseError.fromResponse(
       new Response(
         JSON.stringify({
+          error: { name: 'Error', message: 'Glue exploded' },
+          response: { statusCode: 500 },
+        }),
+        { status: 500, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    const api = mockAwsGlueApi({
+      getJobs: async () => {
+        throw error;
+      },
+    });
+    await renderForEntity(<GlueJobCard />, { entity: dependentJobEntity, api });
+    expect(
+      (await screen.findAllByText(/Glue exploded/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  it('says why when the caller may not see the job (403)', async () => {
+    const error = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
           error: { name: 'NotAllowedError', message: 'Access denied to job' },
           response: { statusCode: 403 },
         }),
@@ -185,9 +207,10 @@ describe('GlueJobCard', () => {
     });
     await renderForEntity(<GlueJobCard />, { entity: dependentJobEntity, api });
     expect(
-      (await screen.findAllByText(/Access denied to job/)).length,
-    ).toBeGreaterThan(0);
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+      await screen.findByText('You may not see these AWS Glue runs'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Access denied to job/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('says when the backend finds no jobs', async () => {
