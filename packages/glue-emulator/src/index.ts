@@ -43,6 +43,18 @@ export type { Clock } from './simulation';
 export { parseCron, nextFireTime, previousFireTimes, CronError } from './cron';
 export type { CronSchedule } from './cron';
 export { runCli, parseCliArgs, HELP, DEFAULT_PORT } from './cli';
+export {
+  startGlueProxy,
+  glueErrorReply,
+  rewriteReply,
+  HANG,
+} from './proxy/glueProxy';
+export type {
+  GlueProxy,
+  GlueProxyCall,
+  GlueProxyIntercept,
+  GlueProxyReply,
+} from './proxy/glueProxy';
 export type { CliCommand } from './cli';
 export type {
   StringMap,
