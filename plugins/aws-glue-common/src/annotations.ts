@@ -111,26 +111,6 @@ export const GLUE_ENTITY_TYPES = {
   jdbcTable: 'jdbc-table',
 } as const;
 
-/**
- * One lineage edge of a job or crawler, recorded in the
- * {@link GLUE_ANNOTATIONS.lineage} annotation.
- *
- * @public
- */
-export interface GlueLineageEdge {
-  /** `input`: the resource reads the dataset; `output`: it writes it. */
-  direction: 'input' | 'output';
-  /** The dataset's normalised location. */
-  location: string;
-  /** The dataset entity's ref. */
-  entityRef: string;
-  /**
-   * Where the edge was found: `visual-node:<nodeId>`, `default-argument:<key>`,
-   * `trigger-argument:<trigger>:<key>` or `crawler-target`.
-   */
-  source: string;
-}
-
 /** The shape of a Glue job ARN: arn:PARTITION:glue:REGION:ACCOUNT:job/NAME. */
 const GLUE_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):glue:([a-z0-9-]+):(\d{12}):(job|trigger|workflow|crawler)\/(.+)$/;

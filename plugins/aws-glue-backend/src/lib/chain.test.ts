@@ -3,12 +3,19 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { GLUE_ANNOTATIONS as A } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
+  brokenEntities,
   freshersChain,
   jobEntity,
   triggerEntity,
 } from '../__fixtures__/entities';
-import { chainEdges, chainNodeOf, conditionLabel } from './chain';
+import {
+  AnnotationProblem,
+  chainEdges,
+  chainNodeOf,
+  conditionLabel,
+} from './chain';
 
 const normalize = (ref: string) => stringifyEntityRef(parseEntityRef(ref));
 const nodesOf = (entities: Entity[]) =>
@@ -178,5 +185,106 @@ describe('chainEdges', () => {
     expect(chainEdges(nodesOf([broken, jobEntity('a')]), normalize)).toEqual(
       [],
     );
+  });
+
+  it('reports malformed annotations', () => {
+    const broken = triggerEntity('broken', {
+      type: 'CONDITIONAL',
+      actions: [],
+    });
+    broken.metadata.annotations![A.triggerPredicate] = '{nope';
+    broken.metadata.annotations![A.triggerActions] = '"x"';
+    const problems: AnnotationProblem[] = [];
+    chainEdges(nodesOf([broken]), normalize, p => problems.push(p));
+    expect(problems).toEqual([
+      {
+        entityRef: 'resource:default/trigger-broken',
+        annotation: A.triggerPredicate,
+        problem: expect.stringMatching(
+          /^aws\.amazon\.com\/aws-glue-trigger-predicate: not valid JSON/,
+        ),
+      },
+      {
+        entityRef: 'resource:default/trigger-broken',
+        annotation: A.triggerActions,
+        problem:
+          'aws.amazon.com/aws-glue-trigger-actions: not a list of Glue trigger actions',
+      },
+    ]);
+  });
+
+  it('keeps the chain around entities with null conditions, actions and lineage edges, reporting each', () => {
+    const chain = freshersChain();
+    const broken = brokenEntities(chain.a);
+    const problems: AnnotationProblem[] = [];
+    const edges = chainEdges(
+      nodesOf([...chain.entities, ...broken.entities]),
+      normalize,
+      p => problems.push(p),
+    );
+    expect(edges).toEqual(chainEdges(nodesOf(chain.entities), normalize));
+    expect(edges).toHaveLength(8);
+    expect(problems.map(p => [p.entityRef, p.annotation])).toEqual(
+      broken.problems,
+    );
+    for (const { entity } of nodesOf(broken.entities)) {
+      expect(() => chainNodeOf('x', entity, 1)).not.toThrow();
+    }
+  });
+
+  it('keeps the valid entries next to the ones that do not parse', () => {
+    const chain = freshersChain();
+    const t = chain.t;
+    t.metadata.annotations![A.triggerPredicate] = JSON.stringify({
+      Logical: 'AND',
+      Conditions: [null, { JobName: 'triggering_job', State: 'SUCCEEDED' }],
+    });
+    t.metadata.annotations![A.triggerActions] = JSON.stringify([
+      'x',
+      { JobName: 'freshers_in_dependent_job' },
+    ]);
+    chain.a.metadata.annotations![A.lineage] = JSON.stringify([
+      { direction: 'output' },
+      {
+        direction: 'output',
+        location: 's3://freshers-in/staging/triggering/',
+        entityRef: stringifyEntityRef(chain.staging),
+      },
+    ]);
+    const problems: AnnotationProblem[] = [];
+    const edges = chainEdges(
+      nodesOf([chain.a, chain.t, chain.b, chain.staging]),
+      normalize,
+      p => problems.push(p),
+    );
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        {
+          from: stringifyEntityRef(chain.a),
+          to: stringifyEntityRef(chain.t),
+          kind: 'condition',
+          // two conditions written, one of them unreadable
+          label: 'SUCCEEDED',
+          state: 'SUCCEEDED',
+        },
+        {
+          from: stringifyEntityRef(chain.t),
+          to: stringifyEntityRef(chain.b),
+          kind: 'action',
+          label: 'starts',
+        },
+        {
+          from: stringifyEntityRef(chain.a),
+          to: stringifyEntityRef(chain.staging),
+          kind: 'lineage',
+          label: 'writes',
+        },
+      ]),
+    );
+    expect(problems.map(p => p.problem)).toEqual([
+      'aws.amazon.com/aws-glue-lineage: dropped 1 of 2 lineage edges that did not parse',
+      'aws.amazon.com/aws-glue-trigger-predicate: dropped 1 of 2 conditions that did not parse',
+      'aws.amazon.com/aws-glue-trigger-actions: dropped 1 of 2 actions that did not parse',
+    ]);
   });
 });

@@ -6,56 +6,29 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
+  AnnotationReadResult,
+  getGlueResourceKind,
   GLUE_ANNOTATIONS,
   GlueChainEdge,
   GlueChainNode,
-  getGlueResourceKind,
   parseGlueArn,
+  readGlueLineage,
+  readGlueTriggerActions,
+  readGlueTriggerPredicate,
+  unescapeMarkdown,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 
-interface Condition {
-  JobName?: string;
-  State?: string;
-  CrawlerName?: string;
-  CrawlState?: string;
-}
-
-interface Predicate {
-  Logical?: string;
-  Conditions?: Condition[];
-}
-
-interface Action {
-  JobName?: string;
-  CrawlerName?: string;
-}
-
-interface LineageEdge {
-  direction?: string;
-  location?: string;
-  entityRef?: string;
-  source?: string;
-}
-
-function parseJson<T>(value: string | undefined): T | undefined {
-  if (!value) return undefined;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return undefined;
-  }
+/** A structured annotation of a chain entity that did not (wholly) parse. */
+export interface AnnotationProblem {
+  entityRef: string;
+  /** The annotation key. */
+  annotation: string;
+  /** What was wrong, naming the annotation. */
+  problem: string;
 }
 
 const annotation = (entity: Entity, key: string) =>
   entity.metadata.annotations?.[key];
-
-/** The trigger predicate of a trigger entity, if it has a valid one. */
-export function predicateOf(entity: Entity): Predicate | undefined {
-  const predicate = parseJson<Predicate>(
-    annotation(entity, GLUE_ANNOTATIONS.triggerPredicate),
-  );
-  return predicate && typeof predicate === 'object' ? predicate : undefined;
-}
 
 /**
  * The label of a condition edge: the watched state, prefixed with the
@@ -70,7 +43,10 @@ export function conditionLabel(
   return conditionCount > 1 ? `${logical ?? 'AND'}: ${state}` : state;
 }
 
-/** A chain node for a loaded entity. */
+/**
+ * A chain node for a loaded entity. Annotations that do not parse are left
+ * out silently here; {@link chainEdges} reports them.
+ */
 export function chainNodeOf(
   ref: string,
   entity: Entity,
@@ -90,7 +66,7 @@ export function chainNodeOf(
     depth,
   };
   if (kind === 'trigger') {
-    const logical = predicateOf(entity)?.Logical;
+    const logical = readGlueTriggerPredicate(entity).value?.Logical;
     const trigger: NonNullable<GlueChainNode['trigger']> = {};
     const type = annotation(entity, GLUE_ANNOTATIONS.triggerType);
     const state = annotation(entity, GLUE_ANNOTATIONS.triggerState);
@@ -98,9 +74,10 @@ export function chainNodeOf(
     if (type) trigger.type = type;
     if (state) trigger.state = state;
     if (schedule) trigger.schedule = schedule;
-    if (logical === 'AND' || logical === 'ANY') trigger.logical = logical;
+    if (logical) trigger.logical = logical;
     if (entity.metadata.description) {
-      trigger.description = entity.metadata.description;
+      // the API's descriptions are plain text; the entity's is Markdown
+      trigger.description = unescapeMarkdown(entity.metadata.description);
     }
     node.trigger = trigger;
   }
@@ -134,10 +111,14 @@ const nameKey = (
  *
  * Glue names are mapped to entity refs through the loaded nodes' Glue name
  * annotation, account and region. Only edges whose both ends are nodes.
+ *
+ * Anyone can register an entity with these annotations: what does not parse
+ * is left out (the rest of the annotation is used) and passed to `onProblem`.
  */
 export function chainEdges(
   nodes: { ref: string; entity: Entity }[],
   normalizeRef: (ref: string) => string | undefined,
+  onProblem: (problem: AnnotationProblem) => void = () => {},
 ): GlueChainEdge[] {
   const refs = new Set(nodes.map(n => n.ref));
   const byName = new Map<string, string>();
@@ -160,6 +141,14 @@ export function chainEdges(
   };
 
   for (const { ref, entity } of nodes) {
+    const read = <T>(
+      key: string,
+      reader: (e: Entity) => AnnotationReadResult<T>,
+    ): T | undefined => {
+      const { value, problem } = reader(entity);
+      if (problem) onProblem({ entityRef: ref, annotation: key, problem });
+      return value;
+    };
     const kind = getGlueResourceKind(entity);
     if (kind === 'trigger') {
       const where = locationOf(entity);
@@ -172,10 +161,11 @@ export function chainEdges(
         }
         return undefined;
       };
-      const predicate = predicateOf(entity);
-      const conditions = Array.isArray(predicate?.Conditions)
-        ? predicate!.Conditions
-        : [];
+      const predicate = read(
+        GLUE_ANNOTATIONS.triggerPredicate,
+        readGlueTriggerPredicate,
+      );
+      const conditions = predicate?.Conditions ?? [];
       for (const condition of conditions) {
         const from = refOf(condition);
         const state = condition.State ?? condition.CrawlState;
@@ -188,18 +178,17 @@ export function chainEdges(
           state,
         });
       }
-      const actions = parseJson<Action[]>(
-        annotation(entity, GLUE_ANNOTATIONS.triggerActions),
+      const actions = read(
+        GLUE_ANNOTATIONS.triggerActions,
+        readGlueTriggerActions,
       );
-      for (const action of Array.isArray(actions) ? actions : []) {
+      for (const action of actions ?? []) {
         const to = refOf(action);
         if (to) add({ from: ref, to, kind: 'action', label: 'starts' });
       }
     } else if (kind === 'job' || kind === 'crawler') {
-      const lineage = parseJson<LineageEdge[]>(
-        annotation(entity, GLUE_ANNOTATIONS.lineage),
-      );
-      for (const edge of Array.isArray(lineage) ? lineage : []) {
+      const lineage = read(GLUE_ANNOTATIONS.lineage, readGlueLineage);
+      for (const edge of lineage ?? []) {
         const dataset = edge.entityRef
           ? normalizeRef(edge.entityRef)
           : undefined;
@@ -213,7 +202,7 @@ export function chainEdges(
             label: 'writes',
             ...source,
           });
-        } else if (edge.direction === 'input') {
+        } else {
           add({
             from: dataset,
             to: ref,

@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { GLUE_ANNOTATIONS } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
+  GLUE_ANNOTATIONS,
   describePredicate,
+  readGlueTriggerPredicate,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
   readLineage,
   readList,
   readTriggerActions,
@@ -129,17 +132,51 @@ describe('readList and describePredicate', () => {
   });
 
   it('says the predicate in words', () => {
-    expect(describePredicate(readTriggerPredicate(triggerEntity)!.value!)).toBe(
-      'triggering_job SUCCEEDED and crawler raw-crawler SUCCEEDED',
-    );
+    expect(
+      describePredicate(readGlueTriggerPredicate(triggerEntity).value),
+    ).toBe('triggering_job SUCCEEDED and crawler raw-crawler SUCCEEDED');
     expect(
       describePredicate({
-        logical: 'ANY',
-        conditions: [
-          { kind: 'job', name: 'a', state: 'FAILED', operator: 'EQUALS' },
-          { kind: 'job', name: 'a', state: 'TIMEOUT', operator: 'EQUALS' },
+        Logical: 'ANY',
+        Conditions: [
+          { JobName: 'a', State: 'FAILED', LogicalOperator: 'EQUALS' },
+          { JobName: 'a', State: 'TIMEOUT', LogicalOperator: 'EQUALS' },
         ],
       }),
     ).toBe('a FAILED or a TIMEOUT');
+  });
+});
+
+describe('annotations with entries that do not parse', () => {
+  it('leaves out null conditions, actions and lineage edges and keeps the rest', () => {
+    const entity = withAnnotations({
+      [GLUE_ANNOTATIONS.triggerPredicate]: '{"Conditions":[null]}',
+      [GLUE_ANNOTATIONS.triggerActions]: '[null,{"JobName":"b"}]',
+      [GLUE_ANNOTATIONS.lineage]: '[null]',
+    });
+    expect(readTriggerPredicate(entity)).toEqual({
+      value: { logical: 'AND', conditions: [] },
+    });
+    expect(readTriggerActions(entity)).toEqual({
+      value: [{ kind: 'job', name: 'b', arguments: {} }],
+    });
+    expect(readLineage(entity)).toEqual({ value: [] });
+  });
+
+  it('reports a value of the wrong shape as a whole', () => {
+    const entity = withAnnotations({
+      [GLUE_ANNOTATIONS.triggerPredicate]: 'null',
+      [GLUE_ANNOTATIONS.triggerActions]: 'null',
+      [GLUE_ANNOTATIONS.lineage]: '{"direction":"input"}',
+    });
+    expect(readTriggerPredicate(entity)).toEqual({
+      error: 'not a Glue predicate',
+    });
+    expect(readTriggerActions(entity)).toEqual({
+      error: 'not a list of Glue trigger actions',
+    });
+    expect(readLineage(entity)).toEqual({
+      error: 'not a list of lineage edges',
+    });
   });
 });

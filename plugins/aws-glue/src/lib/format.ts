@@ -1,4 +1,5 @@
 /** Formatting helpers shared by the AWS Glue views (pure, locale `en-US`). */
+import { joinWords } from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** `45s`, `12m 30s`, `2h 05m`, `3d 4h`; `—` when unknown. */
 export function formatDuration(seconds: number | undefined): string {
@@ -179,13 +180,6 @@ const MONTH_NAMES = [
 const MONTH_ABBREVIATIONS = MONTH_NAMES.map(m =>
   m.slice(0, 3).toLocaleUpperCase('en-US'),
 );
-
-function joinWords(words: string[], conjunction = 'and'): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} ${conjunction} ${
-    words[words.length - 1]
-  }`;
-}
 
 const isNumber = (value: string) => /^\d+$/.test(value);
 const pad2 = (value: string | number) => String(value).padStart(2, '0');

@@ -1,9 +1,6 @@
 import type { Trigger } from '@aws-sdk/client-glue';
-import {
-  describeActions,
-  describePredicate,
-  describeTrigger,
-} from './describeTrigger';
+import { describePredicate } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { describeActions, describeTrigger } from './describeTrigger';
 
 describe('describeTrigger', () => {
   it.each<[string, Trigger, string]>([
@@ -158,7 +155,7 @@ describe('describeActions / describePredicate', () => {
       'a FAILED or b ?',
     ],
   ])('predicate %j -> %j', (trigger, expected) => {
-    expect(describePredicate(trigger)).toBe(expected);
+    expect(describePredicate(trigger.Predicate)).toBe(expected);
   });
 });
 

@@ -1,11 +1,8 @@
 import type { Trigger } from '@aws-sdk/client-glue';
-
-function joinWords(words: string[], conjunction: 'and' | 'or'): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} ${conjunction} ${
-    words[words.length - 1]
-  }`;
-}
+import {
+  describePredicate,
+  joinWords,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** "job A and crawler C", from a trigger's actions. */
 export function describeActions(trigger: Trigger): string {
@@ -13,18 +10,6 @@ export function describeActions(trigger: Trigger): string {
     action.JobName ? action.JobName : `crawler ${action.CrawlerName ?? '?'}`,
   );
   return targets.length ? joinWords(targets, 'and') : 'nothing';
-}
-
-/** "A SUCCEEDED and crawler C FAILED", from a trigger's predicate. */
-export function describePredicate(trigger: Trigger): string | undefined {
-  const conditions = trigger.Predicate?.Conditions ?? [];
-  if (conditions.length === 0) return undefined;
-  const parts = conditions.map(condition =>
-    condition.CrawlerName
-      ? `crawler ${condition.CrawlerName} ${condition.CrawlState ?? '?'}`
-      : `${condition.JobName ?? '?'} ${condition.State ?? '?'}`,
-  );
-  return joinWords(parts, trigger.Predicate?.Logical === 'ANY' ? 'or' : 'and');
 }
 
 /**
@@ -38,7 +23,7 @@ export function describeTrigger(trigger: Trigger): string {
   switch (trigger.Type) {
     case 'CONDITIONAL':
       text = `${starts} when ${
-        describePredicate(trigger) ?? 'its (empty) condition is met'
+        describePredicate(trigger.Predicate) ?? 'its (empty) condition is met'
       }`;
       break;
     case 'SCHEDULED':

@@ -1,7 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { freshersChain } from '../../__fixtures__/entities';
+import { brokenEntities, freshersChain } from '../../__fixtures__/entities';
 import { GlueAccessRequest } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import { DefaultChainService } from './DefaultChainService';
@@ -11,10 +11,15 @@ function setup(
     hidden?: string[];
     failing?: string[];
     unreadable?: string[];
+    /** Add hand-written entities with broken annotations depending on triggering_job. */
+    broken?: boolean;
   } = {},
 ) {
   const chain = freshersChain();
-  const memory = catalogServiceMock({ entities: chain.entities });
+  const broken = brokenEntities(chain.a);
+  const memory = catalogServiceMock({
+    entities: [...chain.entities, ...(options.broken ? broken.entities : [])],
+  });
   const hidden = new Set(options.hidden ?? []);
   const catalog = catalogServiceMock.mock({
     getEntityByRef: jest.fn(ref => memory.getEntityByRef(ref)),
@@ -49,16 +54,17 @@ function setup(
       })),
     ),
   };
+  const logger = mockServices.logger.mock();
   const service = new DefaultChainService({
     catalog,
     access,
     data,
-    logger: mockServices.logger.mock(),
+    logger,
     config: {
       chain: { defaultDepth: 3, maxDepth: 6, maxNodes: 200, concurrency: 2 },
     },
   });
-  return { service, catalog, data, chain, access };
+  return { service, catalog, data, chain, access, logger, broken };
 }
 
 const credentials = mockCredentials.user('user:default/alice');
@@ -190,5 +196,45 @@ describe('DefaultChainService', () => {
     ]);
     expect(result.truncated).toBe(true);
     expect(catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+  });
+
+  it('builds the chain without what does not parse in hand-written annotations, warning once per entity and annotation', async () => {
+    const { service, logger, broken } = setup({ broken: true });
+    const request = {
+      entityRef: 'component:default/triggering_job',
+      credentials,
+      direction: 'down' as const,
+      depth: 3,
+    };
+    const first = await service.getChain(request);
+    const second = await service.getChain(request);
+    expect(second).toEqual(first);
+    expect(first.nodes.map(n => n.id)).toEqual(
+      expect.arrayContaining([
+        'component:default/null-lineage',
+        'resource:default/null-condition',
+        'resource:default/null-predicate',
+        'component:default/freshers_in_dependent_job',
+      ]),
+    );
+    expect(first.edges).toContainEqual({
+      from: 'component:default/triggering_job',
+      to: 'resource:default/trigger-ingest-failure-alert',
+      kind: 'condition',
+      label: 'ANY: FAILED',
+      state: 'FAILED',
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(broken.problems.length);
+    for (const [entityRef, annotation] of broken.problems) {
+      const calls = logger.warn.mock.calls.filter(([, meta]) => {
+        const fields = meta as Record<string, unknown> | undefined;
+        return (
+          fields?.entityRef === entityRef && fields?.annotation === annotation
+        );
+      });
+      expect(calls).toHaveLength(1);
+      expect(calls[0][0]).toContain(entityRef);
+      expect(calls[0][0]).toContain(annotation);
+    }
   });
 });

@@ -18,7 +18,8 @@ import {
 import { mapWithConcurrency } from '../../lib/concurrency';
 import { AwsGlueBackendConfig } from '../../lib/config';
 import { jobRefsOf, loadEntity } from '../../lib/entities';
-import { chainEdges, chainNodeOf } from '../../lib/chain';
+import { AnnotationProblem, chainEdges, chainNodeOf } from '../../lib/chain';
+import { oncePerKey } from '../../lib/oncePerKey';
 import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import { ChainService, GetChainOptions } from './ChainService';
@@ -56,10 +57,25 @@ const normalizeRef = (ref: string): string | undefined => {
  * `dependencyOf` down), one `getEntitiesByRefs` call per level with the
  * caller's credentials, within `depth` and `awsGlue.chain.maxNodes`; then
  * loads each job's latest run (cached, limited concurrency) and derives the
- * edges from the trigger and lineage annotations.
+ * edges from the trigger and lineage annotations. An annotation that does not
+ * (wholly) parse is logged once per entity and annotation, and the chain is
+ * built without the parts it could not read.
  */
 export class DefaultChainService implements ChainService {
+  /** (entity ref, annotation) pairs whose problem was logged already. */
+  private readonly firstProblem = oncePerKey(5000);
+
   constructor(private readonly options: DefaultChainServiceOptions) {}
+
+  private readonly onProblem = (problem: AnnotationProblem) => {
+    if (!this.firstProblem(`${problem.entityRef}\n${problem.annotation}`)) {
+      return;
+    }
+    this.options.logger.warn(
+      `Ignoring what does not parse in an annotation of ${problem.entityRef} for a chain: ${problem.problem}`,
+      { entityRef: problem.entityRef, annotation: problem.annotation },
+    );
+  };
 
   async getChain(options: GetChainOptions): Promise<GlueChainResponse> {
     const { catalog, config } = this.options;
@@ -163,6 +179,7 @@ export class DefaultChainService implements ChainService {
       edges: chainEdges(
         entries.map(([ref, { entity }]) => ({ ref, entity })),
         normalizeRef,
+        this.onProblem,
       ),
       truncated,
     };

@@ -68,6 +68,42 @@ describe('GlueCrawlerCard', () => {
     expect(screen.getByText('No targets recorded')).toBeInTheDocument();
   });
 
+  it.each([
+    ['[null]'],
+    ['null'],
+    ['[{"direction":"sideways","location":1}]'],
+    ['{oops'],
+  ])('renders a crawler with the lineage annotation %s', async lineage => {
+    const entity = {
+      ...crawlerEntity,
+      metadata: {
+        ...crawlerEntity.metadata,
+        annotations: {
+          ...crawlerEntity.metadata.annotations,
+          'aws.amazon.com/aws-glue-lineage': lineage,
+        },
+      },
+    };
+    await renderForEntity(<GlueCrawlerCard />, {
+      entity,
+      api: mockAwsGlueApi(),
+      catalogEntities: [
+        {
+          ...salesAfterAggregateTrigger,
+          metadata: {
+            ...salesAfterAggregateTrigger.metadata,
+            annotations: {
+              ...salesAfterAggregateTrigger.metadata.annotations,
+              'aws.amazon.com/aws-glue-trigger-actions': '[null]',
+            },
+          },
+        },
+      ],
+    });
+    expect(await screen.findByText('AWS Glue crawler')).toBeInTheDocument();
+    expect(screen.getByText('sales')).toBeInTheDocument();
+  });
+
   it('asks for the annotations on other entities', async () => {
     await renderForEntity(<GlueCrawlerCard />, {
       entity: dependentJobEntity,

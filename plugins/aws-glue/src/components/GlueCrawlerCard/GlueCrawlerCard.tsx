@@ -14,8 +14,9 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import {
-  GLUE_ANNOTATIONS,
   getGlueResourceKind,
+  GLUE_ANNOTATIONS,
+  unescapeMarkdown,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   readLineage,
@@ -82,7 +83,7 @@ export function GlueCrawlerCard(props: EntityAwsGlueCrawlerCardProps) {
         {entity.metadata.description && (
           <Grid item xs={12}>
             <Typography variant="body1">
-              {entity.metadata.description}
+              {unescapeMarkdown(entity.metadata.description)}
             </Typography>
           </Grid>
         )}
@@ -150,7 +151,10 @@ export function GlueCrawlerCard(props: EntityAwsGlueCrawlerCardProps) {
                         {trigger.metadata.title ?? trigger.metadata.name}
                       </EntityRefLink>
                     }
-                    secondary={trigger.metadata.description}
+                    secondary={
+                      trigger.metadata.description &&
+                      unescapeMarkdown(trigger.metadata.description)
+                    }
                   />
                 </ListItem>
               ))}

@@ -104,6 +104,64 @@ describe('GlueTriggerCard', () => {
     ).toBeInTheDocument();
   });
 
+  it.each([
+    ['null conditions and actions', '{"Conditions":[null]}', '[null]'],
+    ['a list predicate and null actions', '[null]', 'null'],
+    [
+      'conditions and actions of the wrong types',
+      '{"Logical":"AND","Conditions":[{"JobName":1},"x",{"JobName":"triggering_job","State":"SUCCEEDED"}]}',
+      '[{"JobName":{}},{"JobName":"freshers_in_dependent_job","Arguments":{"--n":1}}]',
+    ],
+  ])(
+    'renders a hand-written trigger with %s',
+    async (_, predicate, actions) => {
+      const entity = {
+        ...triggerEntity,
+        metadata: {
+          ...triggerEntity.metadata,
+          annotations: {
+            ...triggerEntity.metadata.annotations,
+            'aws.amazon.com/aws-glue-trigger-predicate': predicate,
+            'aws.amazon.com/aws-glue-trigger-actions': actions,
+          },
+        },
+      };
+      await renderForEntity(<GlueTriggerCard />, {
+        entity,
+        api: mockAwsGlueApi(),
+        catalogEntities: [triggeringJobEntity, dependentJobEntity],
+      });
+      expect(await screen.findByText('AWS Glue trigger')).toBeInTheDocument();
+      expect(screen.getByText('Conditional')).toBeInTheDocument();
+    },
+  );
+
+  it('shows the conditions that parse next to ones that do not', async () => {
+    const entity = {
+      ...triggerEntity,
+      metadata: {
+        ...triggerEntity.metadata,
+        annotations: {
+          ...triggerEntity.metadata.annotations,
+          'aws.amazon.com/aws-glue-trigger-predicate':
+            '{"Conditions":[null,{"JobName":"triggering_job","State":"FAILED"}]}',
+          'aws.amazon.com/aws-glue-trigger-actions': '[null]',
+        },
+      },
+    };
+    await renderForEntity(<GlueTriggerCard />, {
+      entity,
+      api: mockAwsGlueApi(),
+      catalogEntities: [triggeringJobEntity],
+    });
+    expect(
+      await screen.findByText('In words: triggering_job FAILED'),
+    ).toBeInTheDocument();
+    const conditions = screen.getByRole('list', { name: 'Conditions' });
+    expect(within(conditions).getByText('FAILED')).toBeInTheDocument();
+    expect(screen.getByText('Nothing')).toBeInTheDocument();
+  });
+
   it('asks for the annotations on other entities', async () => {
     await renderForEntity(<GlueTriggerCard />, {
       entity: dependentJobEntity,

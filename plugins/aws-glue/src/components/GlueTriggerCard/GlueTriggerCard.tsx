@@ -6,11 +6,13 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import {
-  GLUE_ANNOTATIONS,
+  describePredicate,
   getGlueResourceKind,
+  GLUE_ANNOTATIONS,
+  readGlueTriggerPredicate,
+  unescapeMarkdown,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
-  describePredicate,
   readList,
   readTriggerActions,
   readTriggerPredicate,
@@ -69,6 +71,9 @@ export function GlueTriggerCard(props: EntityAwsGlueTriggerCardProps) {
   const schedule = annotations[GLUE_ANNOTATIONS.triggerSchedule];
   const scheduleWords = describeSchedule(schedule);
   const predicate = readTriggerPredicate(entity);
+  const predicateWords = describePredicate(
+    readGlueTriggerPredicate(entity).value,
+  );
   const actions = readTriggerActions(entity);
   const missing = readList(entity, GLUE_ANNOTATIONS.missingReferences);
   const workflows = readList(entity, GLUE_ANNOTATIONS.workflows);
@@ -83,7 +88,7 @@ export function GlueTriggerCard(props: EntityAwsGlueTriggerCardProps) {
         {entity.metadata.description && (
           <Grid item xs={12}>
             <Typography variant="body1">
-              {entity.metadata.description}
+              {unescapeMarkdown(entity.metadata.description)}
             </Typography>
           </Grid>
         )}
@@ -152,9 +157,11 @@ export function GlueTriggerCard(props: EntityAwsGlueTriggerCardProps) {
                     </li>
                   ))}
                 </ul>
-                <Typography variant="caption" color="textSecondary">
-                  {`In words: ${describePredicate(predicate.value)}`}
-                </Typography>
+                {predicateWords && (
+                  <Typography variant="caption" color="textSecondary">
+                    {`In words: ${predicateWords}`}
+                  </Typography>
+                )}
               </>
             )}
             {predicate?.value?.conditions.length === 0 && (
