@@ -3,7 +3,9 @@ import {
   DEFAULT_REDACTION_KEY_PATTERNS,
   DEFAULT_REDACTION_VALUE_PATTERNS,
   REDACTED,
+  withoutUserInfo,
 } from './redaction';
+import { SECRET_SHAPES } from './__fixtures__/secretShapes';
 
 describe('ArgumentRedactor.withDefaults', () => {
   const redactor = ArgumentRedactor.withDefaults();
@@ -151,5 +153,131 @@ describe('ArgumentRedactor.withExtraPatterns and redactText', () => {
         'Connect to jdbc:postgresql://admin:pw@db/prod failed (corp-9876)',
       ),
     ).toBe('Connect to jdbc:<redacted>db/prod failed (<redacted>)');
+  });
+});
+
+describe('secret shapes that once got past redaction', () => {
+  const redactor = ArgumentRedactor.withDefaults();
+  const shapes = SECRET_SHAPES.map(shape => [shape.name, shape] as const);
+
+  it.each(shapes)('redacts %s as an argument', (_, shape) => {
+    expect(redactor.isSecret(shape.key, shape.value)).toBe(true);
+    expect(redactor.redact({ [shape.key]: shape.value })).toEqual({
+      [shape.key]: REDACTED,
+    });
+  });
+
+  it.each(shapes)('redacts %s in free text', (_, shape) => {
+    const text = redactor.redactText(shape.text);
+    for (const secret of shape.secrets) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain(REDACTED);
+  });
+
+  it.each([
+    [
+      'Server=db;User Id=etl;Password: hunter2;',
+      'Server=db;User Id=etl;Password: <redacted>;',
+    ],
+    ['Password = hunter2', 'Password = <redacted>'],
+    [
+      '{"user": "etl", "password": "hunter2"}',
+      '{"user": "etl", "password": <redacted>}',
+    ],
+    [
+      '--conf spark.hadoop.fs.s3a.secret.key=abc123 --conf spark.x=1',
+      '--conf spark.hadoop.fs.s3a.secret.key=<redacted> --conf spark.x=1',
+    ],
+    [
+      'spark.hadoop.fs.azure.account.key.acct.blob.core.windows.net=c2VjcmV0a2V5c2VjcmV0a2V5',
+      'spark.hadoop.fs.azure.account.key.acct.blob.core.windows.net=<redacted>',
+    ],
+    [
+      'POST https://hooks.slack.com/services/T0123ABCD/B0123ABCD/abcdefghijklmnopqrstuvwx failed',
+      'POST https://hooks.slack.com/<redacted> failed',
+    ],
+    [
+      'Reading s3://user:pa/ss@bucket/x/ failed',
+      'Reading <redacted>bucket/x/ failed',
+    ],
+    [
+      'GET https://bucket.s3.amazonaws.com/k?X-Amz-Signature=abcdef0123&X-Amz-Date=20240101',
+      'GET https://bucket.s3.amazonaws.com/k?X-Amz-Signature=<redacted>&X-Amz-Date=20240101',
+    ],
+  ])('keeps the names around a secret: %j', (text, expected) => {
+    expect(redactor.redactText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['--conf', 'max_tokens=100'],
+    ['--conf', 'tokenizer=standard'],
+    ['--conf', 'partition_key=dt'],
+    ['--conf', 'spark.sql.sort.key=id'],
+    ['--conf', 'hoodie.datasource.write.recordkey.field=id'],
+    ['--conf', 'hoodie.datasource.write.partitionpath.field=dt'],
+    [
+      '--conf',
+      'spark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.DefaultAWSCredentialsProviderChain',
+    ],
+    ['--conf', 'spark.sql.sources.partitionOverwriteMode=dynamic'],
+    ['--input', 's3://bucket/path/a@b/'],
+    ['--input', 's3://bucket/path/a:b@c/'],
+    ['--bypass-cache', 'true'],
+    ['--compass', 'north'],
+    ['--notify', 'https://hooks.example.com/services/x'],
+    ['--docs', 'https://example.com/api/webhooks'],
+  ])('keeps the look-alike %j = %j', (key, value) => {
+    expect(redactor.isSecret(key, value)).toBe(false);
+    expect(redactor.redactText(`${key}=${value}`)).toBe(`${key}=${value}`);
+  });
+
+  it.each([
+    'KeyError: partition key: dt',
+    'first pass: done',
+    'Reading s3://bucket/path/a@b/ failed',
+    'max_tokens=100 reached',
+    'the token is missing',
+  ])('keeps the text %j', text => {
+    expect(redactor.redactText(text)).toBe(text);
+  });
+});
+
+describe('redaction time', () => {
+  // Each of these took seconds to minutes with unbounded patterns (quadratic
+  // backtracking); linear patterns need milliseconds.
+  it.each([
+    ['letters', 'a'.repeat(50_000)],
+    ['spaces after a secret name', `password${' '.repeat(50_000)}x`],
+    ['user-info without an @', 's3://u:p'.repeat(6_000)],
+    ['a dotted name without a value', `account.key.${'a.'.repeat(25_000)}`],
+  ])('redacts 50,000 characters of %s quickly', (_, text) => {
+    const redactor = ArgumentRedactor.withDefaults();
+    const start = Date.now();
+    redactor.redactText(text);
+    redactor.isSecret('--x', text);
+    expect(Date.now() - start).toBeLessThan(2_000);
+  });
+});
+
+describe('withoutUserInfo', () => {
+  it.each([
+    ['s3://user:pa/ss@bucket/x/', 's3://bucket/x/'],
+    [
+      's3://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY@bucket/x/',
+      's3://bucket/x/',
+    ],
+    ['s3a://etl_user:hunter2@freshers-in/raw/', 's3a://freshers-in/raw/'],
+    ['s3://user@bucket/x/', 's3://bucket/x/'],
+    ['s3://user:p@ss@bucket/x/', 's3://bucket/x/'],
+    ['postgresql://etl:pa/ss@db:5432/sales', 'postgresql://db:5432/sales'],
+    // no user-info: '/' before any ':' in the part up to the first '@'
+    ['s3://bucket/path/a@b/', 's3://bucket/path/a@b/'],
+    ['s3://bucket/path/a:b@c/', 's3://bucket/path/a:b@c/'],
+    ['s3://bucket/x/', 's3://bucket/x/'],
+    ['s3://bu cket:x@y/', 's3://bu cket:x@y/'],
+    ['not a uri user:pw@host', 'not a uri user:pw@host'],
+  ])('%j -> %j', (uri, expected) => {
+    expect(withoutUserInfo(uri)).toBe(expected);
   });
 });

@@ -5,6 +5,10 @@
  */
 export const REDACTED = '<redacted>';
 
+/** Words before a `key` segment that make it a non-secret key (partition_key, sort.key, ...). */
+const NON_SECRET_KEYS =
+  'partition|primary|sort|join|group|bucket|hash|range|cluster|distribution|s3|object';
+
 /**
  * Argument keys whose values are secrets (case-insensitive regular
  * expressions, matched anywhere in the key).
@@ -12,28 +16,70 @@ export const REDACTED = '<redacted>';
  * @public
  */
 export const DEFAULT_REDACTION_KEY_PATTERNS = [
+  // password, passwd
   'passw(or)?d',
+  'passphrase',
+  // a `pwd` segment: --pwd, --db.pwd
   '(^|[-_.])pwd($|[-_.])',
+  // a key ending in a `pass` segment: --pass, --db_pass, --db-pass, --db.pass
+  '(^|[-_.])pass$',
   'secret',
   'token',
   'credential',
   'auth',
   '(api|access|private|encryption|signing|master)[-_.]?keys?',
   // a `key` segment, except the common non-secret ones (partition keys, sort keys, ...)
-  '(?<!partition|primary|sort|join|group|bucket|hash|range|cluster|distribution|s3|object)(^|[-_.])keys?($|[-_.])',
+  `(?<!${NON_SECRET_KEYS})(^|[-_.])keys?($|[-_.])`,
 ];
+
+/** The end of a `name=` / `name: ` / `"name": ` before a value. */
+const ASSIGNED = `(?:\\\\?["'])?\\s{0,16}[:=]\\s{0,16}`;
+
+/** What is redacted after a secret name: a quoted value, or a bare one up to whitespace, `;`, `&`, a quote or a backslash. */
+const ASSIGNED_VALUE = `(?:\\\\?"[^"\\\\]*\\\\?"|'[^']*'|[^\\s;&"'\\\\]+)`;
+
+/** A value assigned to `name` (a regular expression) inside a value or text; the name itself is kept. */
+const assignedTo = (name: string) => `(?<=${name}${ASSIGNED})${ASSIGNED_VALUE}`;
+
+/** A webhook URL's path after its host, which is the secret. */
+const WEBHOOK_PATH = `[^\\s"'<>]+`;
 
 /**
  * Argument values that are secrets whatever their key (case-insensitive
- * regular expressions, matched anywhere in the value).
+ * regular expressions, matched anywhere in the value). {@link ArgumentRedactor.redactText}
+ * replaces each match in free text, so a pattern matches the secret part
+ * only where it can (lookbehinds keep names and hosts readable).
  *
  * @public
  */
 export const DEFAULT_REDACTION_VALUE_PATTERNS = [
-  // credentials in a URL or connection string: scheme://user:password@host
-  '[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@',
-  // password=... / pwd=... inside JDBC or ODBC connection strings
-  '(password|pwd)=[^;&\\s]+',
+  // credentials in a URL or connection string: scheme://user:password@host;
+  // the password may hold '/' (AWS secret keys do) and even an unencoded '@'
+  '(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^/\\s:@]{1,256}:[^\\s@"\'<>]{1,256}@(?:[^/\\s@"\'<>]{1,256}@)*',
+  // name=value, name: value and "name": "value" pairs (JDBC/ODBC connection
+  // strings, Spark/Hadoop conf, JSON, error messages), where the name ends in
+  // password, passwd, passphrase, pwd, secret, token or credential(s) ...
+  assignedTo('(?:passw(?:or)?d|passphrase|pwd|secret|token|credentials?)'),
+  // ... or in a `pass` segment (db_pass, db-pass, db.pass) ...
+  assignedTo('[a-z0-9][._-]pass'),
+  // ... or in a qualified key: access.key, secret_key, SecretAccessKey, apikey,
+  // fs.s3a.access.key, aws_secret_access_key ...
+  assignedTo(
+    '(?:account|access|secret|private|api|master|signing|encryption|sas|storage)[._-]?key',
+  ),
+  // ... or in any other `key` segment but the common non-secret ones
+  // (partition_key, sort.key, ...)
+  `(?<!(?:${NON_SECRET_KEYS})[._-]key${ASSIGNED})${assignedTo(
+    '[a-z0-9][._-]key',
+  )}`,
+  // Azure storage account keys and SAS tokens, named by host:
+  // fs.azure.account.key.<account>.blob.core.windows.net=...,
+  // fs.azure.sas.<container>.<account>.blob.core.windows.net=...
+  assignedTo(
+    '(?<![a-z0-9])(?:account[._-]key|sas)[._-][a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}',
+  ),
+  // signatures and keys in a URL's query: ?sig=..., X-Amz-Signature=..., &key=...
+  '(?<=[?&](?:sig|signature|x-amz-signature|key)=)[^&\\s"\'#]+',
   // AWS access key ids
   '\\b(AKIA|ASIA)[0-9A-Z]{16}\\b',
   // values shaped like AWS secret access keys: 40 base64 characters with a
@@ -42,7 +88,36 @@ export const DEFAULT_REDACTION_VALUE_PATTERNS = [
   // bearer tokens and private keys
   '\\bbearer\\s+[a-z0-9._~+/-]{8,}',
   '-----BEGIN [A-Z ]*PRIVATE KEY-----',
+  // webhook URLs, whose path is the secret: Slack, Microsoft Teams, Discord
+  `(?<=\\bhooks\\.slack(?:-gov)?\\.com/)${WEBHOOK_PATH}`,
+  `(?<=\\.webhook\\.office\\.com/)${WEBHOOK_PATH}`,
+  `(?<=\\boutlook\\.office(?:365)?\\.com/webhook/)${WEBHOOK_PATH}`,
+  `(?<=\\bdiscord(?:app)?\\.com/api/webhooks/)${WEBHOOK_PATH}`,
 ];
+
+/**
+ * `uri` without the `user@` or `user:password@` after its `scheme://`, for
+ * URIs that are shown or turned into names (S3 locations, script locations).
+ *
+ * The part after `scheme://` up to the first `@` is user-info when it holds
+ * no whitespace and either no `/` or a `:` before its first `/` (a password
+ * may contain `/`); so `s3://bucket/path/a@b/` is left alone. An unencoded
+ * `@` inside the password is stripped too.
+ *
+ * @public
+ */
+export function withoutUserInfo(uri: string): string {
+  let result = uri;
+  for (;;) {
+    const match = /^(\s*[a-z][a-z0-9+.-]*:\/\/)([^@\s]*)@/i.exec(result);
+    if (!match) return result;
+    const info = match[2];
+    const slash = info.indexOf('/');
+    const colon = info.indexOf(':');
+    if (slash >= 0 && (colon < 0 || colon > slash)) return result;
+    result = `${match[1]}${result.slice(match[0].length)}`;
+  }
+}
 
 /**
  * Redacts secrets from Glue job and trigger arguments before they reach an

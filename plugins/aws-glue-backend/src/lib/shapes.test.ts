@@ -203,6 +203,23 @@ describe('jobs', () => {
     expect(summary.connections).toEqual([]);
     expect(summary.defaultArguments).toEqual({});
   });
+
+  it('redacts the description and drops user-info from the script location', () => {
+    const summary = storedJobFromSdk(
+      {
+        Name: 'x',
+        Description: 'Loads sales; Password: hunter2',
+        Command: {
+          Name: 'glueetl',
+          ScriptLocation: 's3://etl:pa/ss@scripts/x.py',
+        },
+      },
+      { ...job, name: 'x' },
+      redactor,
+    );
+    expect(summary.description).toBe('Loads sales; Password: <redacted>');
+    expect(summary.scriptLocation).toBe('s3://scripts/x.py');
+  });
 });
 
 describe('workflow runs', () => {

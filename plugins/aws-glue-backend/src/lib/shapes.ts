@@ -12,6 +12,7 @@ import {
   GlueWorkflowRun,
   isActiveRunState,
   glueConsoleUrls,
+  withoutUserInfo,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GluePricing, runUsage } from './cost';
 import { jobRunLinks } from './links';
@@ -108,7 +109,10 @@ export function storedJobRunFromSdk(
   });
 }
 
-/** An SDK Job → the cached job summary (default arguments redacted). */
+/**
+ * An SDK Job → the cached job summary (default arguments, the description and
+ * the script location redacted; no user-info in the script location).
+ */
 export function storedJobFromSdk(
   job: Job,
   ref: JobRef,
@@ -120,7 +124,9 @@ export function storedJobFromSdk(
     name: job.Name ?? ref.name,
     accountId: ref.accountId,
     region: ref.region,
-    description: job.Description || undefined,
+    description: job.Description
+      ? redactor.redactText(job.Description)
+      : undefined,
     command: job.Command?.Name,
     jobMode: job.JobMode ?? 'SCRIPT',
     glueVersion: job.GlueVersion,
@@ -132,7 +138,9 @@ export function storedJobFromSdk(
     maxConcurrentRuns: job.ExecutionProperty?.MaxConcurrentRuns ?? 1,
     executionClass: job.ExecutionClass,
     bookmarkOption: args['--job-bookmark-option'] ?? 'job-bookmark-disable',
-    scriptLocation: job.Command?.ScriptLocation,
+    scriptLocation: job.Command?.ScriptLocation
+      ? redactor.redactText(withoutUserInfo(job.Command.ScriptLocation))
+      : undefined,
     connections: job.Connections?.Connections ?? [],
     defaultArguments: redactor.redactArguments(args),
     consoleUrl: glueConsoleUrls.job(

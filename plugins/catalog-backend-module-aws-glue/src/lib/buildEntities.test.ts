@@ -30,6 +30,7 @@ import {
   REDACTED,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GlueInventory } from './types';
+import { SECRET_SHAPES } from '../__fixtures__/secretShapes';
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -681,7 +682,8 @@ describe('buildEntities on the seed inventory', () => {
       'crawl_after_visual',
       'Starts crawler freshers_landing_crawler when visual_orders_job SUCCEEDED',
     ],
-    ['secrets_trigger', 'Starts secrets_job on schedule cron(15 2 * * ? *)'],
+    // the last '*' could open emphasis, so it is escaped; it renders the same
+    ['secrets_trigger', 'Starts secrets_job on schedule cron(15 2 * * ? \\*)'],
     ['audit_start', 'Starts glueetl when started on demand'],
   ])('describes trigger %s', (name, description) => {
     expect(trigger(entities, name).metadata.description).toBe(description);
@@ -1422,5 +1424,159 @@ describe('buildEntities and secrets in lineage', () => {
     );
     await expectValidEntities(entities);
     expect(JSON.stringify(entities)).not.toContain('hunter2');
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe('buildEntities and secret shapes in every Glue text', () => {
+  const HOSTILE_DESCRIPTION =
+    '# Fake heading [Re-authenticate to AWS](https://evil.example) <img src=x onerror=alert(1)> <a href="https://evil.example">here</a> ![x](https://evil.example/p.png)';
+
+  /** One job, trigger, workflow and crawler per shape, each carrying it everywhere. */
+  function shapesInventory(): GlueInventory {
+    const jobs: Job[] = SECRET_SHAPES.map((shape, i) => ({
+      Name: `shape_job_${i}`,
+      Description: shape.text,
+      Command: {
+        Name: 'glueetl',
+        ScriptLocation: shape.anywhere,
+      },
+      DefaultArguments: {
+        [shape.key]: shape.value,
+        '--input': shape.anywhere,
+        '--output': `s3://ok-bucket/out/,${shape.anywhere}`,
+        '--enable-metrics': 'true',
+      },
+    }));
+    jobs.push({
+      Name: 'hostile_job',
+      Description: HOSTILE_DESCRIPTION,
+      Command: { Name: 'glueetl' },
+    });
+    const triggers: Trigger[] = SECRET_SHAPES.map((shape, i) => ({
+      Name: `shape_trigger_${i}`,
+      Description: shape.text,
+      WorkflowName: `shape_workflow_${i}`,
+      Type: 'ON_DEMAND',
+      Actions: [
+        {
+          JobName: `shape_job_${i}`,
+          Arguments: {
+            [shape.key]: shape.value,
+            '--input': shape.anywhere,
+            '--run-date': 'today',
+          },
+        },
+      ],
+    }));
+    triggers.push({
+      Name: 'hostile_trigger',
+      Description: HOSTILE_DESCRIPTION,
+      Type: 'SCHEDULED',
+      Schedule: 'cron(0 * * * ? *)',
+      Actions: [{ JobName: 'hostile_job' }],
+    });
+    const workflows: Workflow[] = SECRET_SHAPES.map((shape, i) => ({
+      Name: `shape_workflow_${i}`,
+      Description: shape.text,
+    }));
+    workflows.push({
+      Name: 'hostile_workflow',
+      Description: HOSTILE_DESCRIPTION,
+    });
+    const crawlers: Crawler[] = SECRET_SHAPES.map((shape, i) => ({
+      Name: `shape_crawler_${i}`,
+      Description: shape.text,
+      DatabaseName: 'sales',
+      Targets: { S3Targets: [{ Path: shape.anywhere }] },
+    }));
+    crawlers.push({
+      Name: 'hostile_crawler',
+      Description: HOSTILE_DESCRIPTION,
+    });
+    return seedInventory({
+      jobs,
+      triggers,
+      workflows,
+      crawlers,
+      tags: new Map(),
+    });
+  }
+
+  let entities: Entity[];
+  beforeAll(async () => {
+    ({ entities } = await buildEntities(shapesInventory(), options()));
+  });
+
+  it('emits valid entities whose relations resolve', async () => {
+    expect(entities.length).toBeGreaterThan(4 * SECRET_SHAPES.length);
+    await expectValidEntities(entities);
+    expectResolvableRelations(entities);
+  });
+
+  it.each(SECRET_SHAPES.map(shape => [shape.name, shape] as const))(
+    'lets no part of %s reach an entity',
+    (_, shape) => {
+      const json = JSON.stringify(entities);
+      // also with Markdown escapes removed, as the description renders
+      const unescaped = json.replace(/\\/g, '');
+      for (const secret of shape.secrets) {
+        expect(json).not.toContain(secret);
+        expect(unescaped).not.toContain(secret);
+      }
+    },
+  );
+
+  it('still redacts argument by argument and keeps the lineage of S3 URIs with credentials', () => {
+    const defaults = JSON.parse(
+      job(entities, 'shape_job_0').metadata.annotations![
+        GLUE_ANNOTATIONS.jobDefaultArguments
+      ],
+    );
+    expect(defaults).toEqual({
+      '--input': REDACTED,
+      '--output': REDACTED,
+      '--enable-metrics': 'true',
+    });
+    expect(
+      sorted(
+        lineageOf(job(entities, 'shape_job_1')).map(
+          e => `${e.direction} ${e.location}`,
+        ),
+      ),
+    ).toEqual([
+      'input s3://bucket/x/',
+      'output s3://bucket/x/',
+      'output s3://ok-bucket/out/',
+    ]);
+    expect(
+      job(entities, 'shape_job_1').metadata.annotations![
+        GLUE_ANNOTATIONS.jobScriptLocation
+      ],
+    ).toBe('s3://bucket/x/');
+  });
+
+  it('writes descriptions in which no link, image, heading or tag can start', () => {
+    for (const entity of entities) {
+      const description = entity.metadata.description ?? '';
+      expect({ entity: refOf(entity), description }).toEqual({
+        entity: refOf(entity),
+        description: expect.not.stringMatching(/(?<!\\)[[<]|(?<!\\)\]\(|^#/),
+      });
+      expect(description).not.toContain('\n');
+    }
+    for (const entity of [
+      job(entities, 'hostile_job'),
+      byTitle(entities, 'System', 'hostile_workflow'),
+      byTitle(entities, 'Resource', 'hostile_crawler'),
+    ]) {
+      expect(entity.metadata.description).toBe(
+        '\\# Fake heading \\[Re-authenticate to AWS\\](https\\://evil.example) \\<img src=x onerror=alert(1)> \\<a href="https\\://evil.example">here\\</a> !\\[x\\](https\\://evil.example/p.png)',
+      );
+    }
+    expect(trigger(entities, 'hostile_trigger').metadata.description).toMatch(
+      /^Starts hostile_job on schedule cron\(0 \* \* \* \? \\\*\)\. # Fake heading \\\[Re-authenticate/,
+    );
   });
 });

@@ -15,6 +15,11 @@ import {
   consoleHost,
   glueConsoleUrls,
   s3ConsoleUrl,
+  withoutUserInfo,
+  writeGlueJobDefaultArguments,
+  writeGlueLineage,
+  writeGlueTriggerActions,
+  writeGlueTriggerPredicate,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   ArgumentLineageMatcher,
@@ -23,7 +28,6 @@ import {
   lineageFromCrawlerTargets,
   lineageFromVisualNodes,
   LineageOptions,
-  withoutUserInfo,
 } from './lineage';
 import { renderNameTemplate, toEntityName } from './naming';
 import {
@@ -34,6 +38,7 @@ import {
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { awsGlueProviderLocation } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { describeTrigger } from './describeTrigger';
+import { plainDescription } from './plainDescription';
 import {
   AwsGlueTransformer,
   AwsGlueTransformers,
@@ -383,7 +388,7 @@ export async function buildEntities(
       entityRef: datasetRefs.get(r.location)!,
       source: r.source,
     }));
-    return JSON.stringify(edges);
+    return writeGlueLineage(edges);
   };
 
   // 5. Owners.
@@ -432,6 +437,12 @@ export async function buildEntities(
   });
   const nameOf = (entityRef: string) =>
     entityRef.slice(entityRef.indexOf('/') + 1);
+  /**
+   * Descriptions are rendered as Markdown, and Glue texts are written by
+   * whoever may update the resource: redacted, one line, Markdown escaped.
+   */
+  const descriptionOf = (text: string) =>
+    plainDescription(text, options.redactor);
 
   const entities: Entity[] = [];
   const emit = async <T>(
@@ -463,12 +474,17 @@ export async function buildEntities(
     const args = job.DefaultArguments ?? {};
     const bookmark = args['--job-bookmark-option'] ?? 'job-bookmark-disable';
     const link = glueConsoleUrls.job(partition, region, name);
-    const scriptLocation = job.Command?.ScriptLocation
+    const rawScriptLocation = job.Command?.ScriptLocation
       ? withoutUserInfo(job.Command.ScriptLocation)
       : undefined;
-    const scriptLink = scriptLocation
-      ? s3ConsoleUrl(partition, region, scriptLocation)
+    const scriptLocation = rawScriptLocation
+      ? options.redactor.redactText(rawScriptLocation)
       : undefined;
+    // No console link to a location that had to be redacted.
+    const scriptLink =
+      scriptLocation && scriptLocation === rawScriptLocation
+        ? s3ConsoleUrl(partition, region, scriptLocation)
+        : undefined;
     const reads = (lineageOf.get(jobKey(name)) ?? [])
       .filter(r => r.direction === 'input')
       .map(r => datasetRefs.get(r.location)!);
@@ -484,9 +500,10 @@ export async function buildEntities(
         namespace,
         name: nameOf(entityRef),
         title: name,
-        description:
+        description: descriptionOf(
           job.Description?.trim() ||
-          `AWS Glue ${job.Command?.Name ?? ''} job`.replace(/\s+/g, ' '),
+            `AWS Glue ${job.Command?.Name ?? ''} job`.replace(/\s+/g, ' '),
+        ),
         annotations: common('job', arn, name, {
           [A.jobCommand]: job.Command?.Name,
           [A.jobMode]: job.JobMode ?? 'SCRIPT',
@@ -503,7 +520,7 @@ export async function buildEntities(
           [A.jobScriptLocation]: scriptLocation,
           [A.jobConnections]: job.Connections?.Connections?.join(','),
           [A.jobDefaultArguments]: Object.keys(args).length
-            ? JSON.stringify(options.redactor.redact(args))
+            ? writeGlueJobDefaultArguments(options.redactor.redact(args)!)
             : undefined,
           [A.lineage]: lineageAnnotation(jobKey(name)),
           [A.workflows]: workflowNames.join(','),
@@ -557,11 +574,12 @@ export async function buildEntities(
         namespace,
         name: nameOf(entityRef),
         title: name,
-        description:
+        description: descriptionOf(
           crawler.Description?.trim() ||
-          `AWS Glue crawler writing to database ${
-            crawler.DatabaseName ?? '(none)'
-          }`,
+            `AWS Glue crawler writing to database ${
+              crawler.DatabaseName ?? '(none)'
+            }`,
+        ),
         annotations: common('crawler', arn, name, {
           [A.crawlerDatabase]: crawler.DatabaseName,
           [A.crawlerSchedule]: crawler.Schedule?.ScheduleExpression,
@@ -621,15 +639,16 @@ export async function buildEntities(
         namespace,
         name: nameOf(entityRef),
         title: name,
-        description: describeTrigger(trigger),
+        // The sentence embeds Glue names and the trigger's own description.
+        description: descriptionOf(describeTrigger(trigger)),
         annotations: common('trigger', arn, name, {
           [A.triggerType]: trigger.Type,
           [A.triggerState]: trigger.State,
           [A.triggerSchedule]: trigger.Schedule,
           [A.triggerPredicate]: trigger.Predicate
-            ? JSON.stringify(trigger.Predicate)
+            ? writeGlueTriggerPredicate(trigger.Predicate)
             : undefined,
-          [A.triggerActions]: JSON.stringify(actions),
+          [A.triggerActions]: writeGlueTriggerActions(actions),
           [A.missingReferences]: missingByTrigger.get(name)?.join(','),
           [A.workflows]: trigger.WorkflowName,
         }),
@@ -672,8 +691,9 @@ export async function buildEntities(
         namespace,
         name: nameOf(workflowRefs.get(name)!),
         title: name,
-        description:
+        description: descriptionOf(
           workflow.Description?.trim() || `AWS Glue workflow ${name}`,
+        ),
         annotations: common('workflow', arn, name, {}),
         links: [{ url: link, title: 'AWS Glue console', icon: 'cloud' }],
         tags: ['glue-workflow'],
@@ -715,7 +735,9 @@ export async function buildEntities(
         namespace,
         name: nameOf(entityRef),
         title: dataset.location,
-        description: `Dataset ${dataset.location}, written by ${dataset.writers.length} and read by ${dataset.readers.length} Glue jobs or crawlers`,
+        description: descriptionOf(
+          `Dataset ${dataset.location}, written by ${dataset.writers.length} and read by ${dataset.readers.length} Glue jobs or crawlers`,
+        ),
         annotations: common('dataset', dataset.arn, dataset.location, {
           [A.datasetLocation]: dataset.location,
         }),

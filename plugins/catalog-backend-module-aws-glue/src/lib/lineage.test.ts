@@ -59,6 +59,20 @@ describe('normalizeS3Uri', () => {
     expect(result ?? '').not.toContain('hunter2');
     expect([undefined, 's3://freshers-in/raw/']).toContain(result);
   });
+
+  it.each([
+    ['s3://user:pa/ss@bucket/x/', 's3://bucket/x/'],
+    [
+      's3://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY@bucket/x/',
+      's3://bucket/x/',
+    ],
+    ['s3a://user:p@ss@Bucket/x', 's3://bucket/x/'],
+    ['s3://user@bucket/x/', 's3://bucket/x/'],
+    // an '@' in a key, without a ':' before it, is not user-info
+    ['s3://bucket/path/a@b/', 's3://bucket/path/a@b/'],
+  ])('strips user-info before parsing: %j -> %j', (uri, expected) => {
+    expect(normalizeS3Uri(uri)).toBe(expected);
+  });
 });
 
 describe('tableLocation / jdbcLocation', () => {

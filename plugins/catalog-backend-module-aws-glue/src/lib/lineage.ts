@@ -1,4 +1,7 @@
-import { globToRegExp } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  globToRegExp,
+  withoutUserInfo,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** The kinds of dataset lineage can find. */
 export type DatasetType = 's3-prefix' | 'glue-table' | 'jdbc-table';
@@ -36,17 +39,18 @@ export const DEFAULT_OUTPUT_ARGUMENT_PATTERNS = [
  * lower-cased, repeated slashes collapse, a wildcard part is cut back to its
  * folder, and the result always ends in `/` (it names a prefix). Returns
  * `undefined` for anything that is not an S3 URI with a bucket.
+ *
+ * Any `user:password@` in front of the bucket is dropped before the URI is
+ * parsed (the password may contain `/`): it must never reach an entity.
  */
 export function normalizeS3Uri(value: string): string | undefined {
-  const match = /^s3[an]?:\/\/([^/\s]+)(\/\S*)?$/i.exec(value.trim());
+  const match = /^s3[an]?:\/\/([^/\s]+)(\/\S*)?$/i.exec(
+    withoutUserInfo(value.trim()),
+  );
   if (!match) {
     return undefined;
   }
-  // Drop any user:password@ in front of the bucket: it must never reach an entity.
-  const bucket = match[1].replace(/^.*@/, '').toLocaleLowerCase('en-US');
-  if (!bucket) {
-    return undefined;
-  }
+  const bucket = match[1].toLocaleLowerCase('en-US');
   let path = (match[2] ?? '/').split('#')[0].replace(/\/{2,}/g, '/');
   const wildcard = path.search(/[*?[{]/);
   if (wildcard >= 0) {
@@ -56,14 +60,6 @@ export function normalizeS3Uri(value: string): string | undefined {
     path = `${path}/`;
   }
   return `s3://${bucket}${path}`;
-}
-
-/**
- * A URI without any `user:password@` in front of its host, for the URIs
- * that are shown as they are (e.g. a job's script location).
- */
-export function withoutUserInfo(uri: string): string {
-  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1');
 }
 
 /** `glue://database/table`, lower-cased as the Data Catalog stores names. */

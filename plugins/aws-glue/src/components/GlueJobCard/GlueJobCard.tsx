@@ -25,12 +25,13 @@ import {
 } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_AWS_GLUE_JOB_ARN,
-  GLUE_ANNOTATIONS,
   getGlueResourceKind,
+  GLUE_ANNOTATIONS,
   GlueChainResponse,
   GlueJob,
   GlueJobBookmarkResponse,
   isAwsGlueJobEntity,
+  unescapeMarkdown,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { awsGlueApiRef } from '../../api';
 import { useEntityCompoundRef, useGlueJobs } from '../../hooks';
@@ -149,7 +150,8 @@ function useStartingTriggers(entity: Entity, job: GlueJob | undefined) {
           entityRef: stringifyEntityRef(trigger),
           title: trigger.metadata.title ?? trigger.metadata.name,
           detail: [
-            trigger.metadata.description,
+            trigger.metadata.description &&
+              unescapeMarkdown(trigger.metadata.description),
             schedule ? `(${schedule})` : undefined,
             state && state !== 'ACTIVATED' && state !== 'CREATED'
               ? `[${state}]`
