@@ -79,6 +79,12 @@ interface AwsGlueProviderOptions {
    * throttled, 6 attempts fail about one 20,000-job sync in three.
    */
   maxAttempts?: number;
+  /**
+   * Pages one listing (GetJobs, GetTriggers, the tagging API per resource
+   * type, ...) may take before the sync fails with a clear error and applies
+   * nothing. Default 2000. A listing whose NextToken repeats fails at once.
+   */
+  maxPagesPerListing?: number;
 }
 
 export interface Config {

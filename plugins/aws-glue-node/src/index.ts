@@ -3,5 +3,7 @@
  *
  * @packageDocumentation
  */
+export * from './awsClients';
+export * from './paging';
 export * from './providers';
 export * from './syncedEntities';

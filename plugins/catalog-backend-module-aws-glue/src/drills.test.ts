@@ -12,8 +12,6 @@
  * (`node packages/bench/bin/bench --only drills`).
  */
 import { createHash } from 'node:crypto';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   componentEntityV1alpha1Validator,
@@ -41,7 +39,14 @@ import {
   FixtureRegion,
   generateFixture,
   GlueEmulator,
+  GlueProxy,
+  GlueProxyCall,
+  GlueProxyReply,
+  glueErrorReply,
+  HANG,
+  rewriteReply,
   startGlueEmulator,
+  startGlueProxy,
 } from '@aws-glue-backstage/glue-emulator';
 import {
   AwsGlueEntityProvider,
@@ -127,130 +132,6 @@ function refsAndSpecs(entities: Entity[]) {
     .sort((a, b) => a.ref.localeCompare(b.ref));
 }
 
-interface Reply {
-  status: number;
-  body: string;
-  headers?: Record<string, string>;
-}
-
-interface Call {
-  operation: string;
-  input: Record<string, any>;
-  /** 1 for the first call of this operation through the proxy, 2 for the next ... */
-  n: number;
-}
-
-type Intercept = (call: Call, forward: () => Promise<Reply>) => Promise<Reply>;
-
-/**
- * A pass-through proxy in front of an emulator, for faults the emulator
- * cannot make: `intercept` sees every call and may forward it, change the
- * answer or answer itself; `upstream` can be switched between emulators.
- */
-interface GlueProxy {
-  url: string;
-  upstream: string;
-  intercept?: Intercept;
-  resetCounts(): void;
-  stop(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', c => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function startProxy(upstream: string): Promise<GlueProxy> {
-  let counts: Record<string, number> = {};
-  const proxy: GlueProxy = {
-    url: '',
-    upstream,
-    resetCounts: () => {
-      counts = {};
-    },
-    stop: async () => {},
-  };
-  const server: Server = createServer(async (req, res) => {
-    try {
-      const body = await readBody(req);
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const operation = target.slice(target.indexOf('.') + 1);
-      counts[operation] = (counts[operation] ?? 0) + 1;
-      const forward = async (): Promise<Reply> => {
-        const headers: Record<string, string> = {};
-        for (const [key, value] of Object.entries(req.headers)) {
-          if (['host', 'content-length', 'connection'].includes(key)) continue;
-          if (typeof value === 'string') headers[key] = value;
-        }
-        const response = await fetch(`${proxy.upstream}${req.url ?? '/'}`, {
-          method: req.method,
-          headers,
-          body,
-        });
-        const replyHeaders: Record<string, string> = {};
-        for (const key of ['x-amzn-errortype', 'x-amzn-requestid']) {
-          const value = response.headers.get(key);
-          if (value) replyHeaders[key] = value;
-        }
-        return {
-          status: response.status,
-          body: await response.text(),
-          headers: replyHeaders,
-        };
-      };
-      const call: Call = {
-        operation,
-        input: body ? JSON.parse(body) : {},
-        n: counts[operation],
-      };
-      const reply = proxy.intercept
-        ? await proxy.intercept(call, forward)
-        : await forward();
-      res.writeHead(reply.status, {
-        'content-type': 'application/x-amz-json-1.1',
-        ...reply.headers,
-      });
-      res.end(reply.body);
-    } catch (error) {
-      res.writeHead(599);
-      res.end(String(error));
-    }
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.stop = () =>
-    new Promise<void>(resolve => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  return proxy;
-}
-
-/** A Glue error answer, as the emulator and Glue send them. */
-function errorReply(status: number, type: string, message: string): Reply {
-  return {
-    status,
-    body: JSON.stringify({ __type: type, Message: message, message }),
-    headers: { 'x-amzn-errortype': type },
-  };
-}
-
-/** Rewrites the JSON body of a successful answer. */
-async function rewrite(
-  forward: () => Promise<Reply>,
-  change: (body: any) => void,
-): Promise<Reply> {
-  const reply = await forward();
-  if (reply.status !== 200) return reply;
-  const body = JSON.parse(reply.body);
-  change(body);
-  return { ...reply, body: JSON.stringify(body) };
-}
-
 describe('drill: throttling and 5xx', () => {
   it('completes under 30% throttling and 5% InternalServiceException with the same entities as a clean run', async () => {
     const emulator = await startGlueEmulator({
@@ -308,10 +189,13 @@ describe('drill: malformed, truncated and failing pages', () => {
       ...emulatorOptions,
       fixture: generateFixture({ jobs: 1200, seed: 5 }),
     });
-    proxy = await startProxy(emulator.url);
+    proxy = await startGlueProxy(emulator.url);
   });
 
-  afterEach(() => {
+  afterEach(async () => {
+    // A failed sync cancels its other calls; one already on the wire still
+    // reaches the proxy: let it land before the counts start again.
+    await new Promise(r => setTimeout(r, 300));
     proxy.intercept = undefined;
     proxy.resetCounts();
     emulator.resetFaults();
@@ -324,14 +208,17 @@ describe('drill: malformed, truncated and failing pages', () => {
 
   const cases: {
     name: string;
-    intercept: (call: Call, forward: () => Promise<Reply>) => Promise<Reply>;
+    intercept: (
+      call: GlueProxyCall,
+      forward: () => Promise<GlueProxyReply>,
+    ) => Promise<GlueProxyReply>;
     error: RegExp;
   }[] = [
     {
       name: 'a GetJobs page whose Jobs entries lack Name',
       intercept: (call, forward) =>
         call.operation === 'GetJobs' && call.input.NextToken
-          ? rewrite(forward, body => {
+          ? rewriteReply(forward, body => {
               delete body.Jobs[3].Name;
             })
           : forward(),
@@ -357,7 +244,7 @@ describe('drill: malformed, truncated and failing pages', () => {
         call.input.PaginationToken &&
         call.n > 3
           ? Promise.resolve(
-              errorReply(
+              glueErrorReply(
                 400,
                 'PaginationTokenExpiredException',
                 'The pagination token has expired',
@@ -382,7 +269,7 @@ describe('drill: malformed, truncated and failing pages', () => {
       intercept: (call, forward) =>
         call.operation === 'GetResources' &&
         call.input.ResourceTypeFilters?.[0] === 'glue:trigger'
-          ? rewrite(forward, body => {
+          ? rewriteReply(forward, body => {
               body.ResourceTagMappingList = { oops: true };
             })
           : forward(),
@@ -392,7 +279,7 @@ describe('drill: malformed, truncated and failing pages', () => {
       name: 'a BatchGetWorkflows answer that drops workflows without listing them as missing',
       intercept: (call, forward) =>
         call.operation === 'BatchGetWorkflows'
-          ? rewrite(forward, body => {
+          ? rewriteReply(forward, body => {
               body.Workflows = body.Workflows.slice(1);
               body.MissingWorkflows = [];
             })
@@ -444,6 +331,77 @@ describe('drill: malformed, truncated and failing pages', () => {
     );
     expect(conn.applyMutation).toHaveBeenCalledTimes(1);
   });
+
+  it('stops at once when a page repeats an earlier NextToken (A, B, A, ...)', async () => {
+    const { provider, connection: conn } = await connectedProvider(proxy.url);
+    // The second GetJobs page points back at the first page's token, so the
+    // listing would go round for ever, growing memory, if nothing stopped it.
+    let firstToken: string | undefined;
+    proxy.intercept = (call, forward) =>
+      call.operation !== 'GetJobs'
+        ? forward()
+        : rewriteReply(forward, body => {
+            if (!call.input.NextToken) firstToken = body.NextToken;
+            else body.NextToken = firstToken ?? body.NextToken;
+          });
+    await expect(provider.refresh()).rejects.toThrow(
+      'GetJobs paging stopped: page 2 repeats an earlier NextToken',
+    );
+    expect(proxy.counts().GetJobs).toBe(2);
+    expect(conn.applyMutation).not.toHaveBeenCalled();
+    // the failed read's other streams stopped calling Glue with it
+    await new Promise(r => setTimeout(r, 300));
+    const calls = proxy.counts();
+    await new Promise(r => setTimeout(r, 700));
+    expect(proxy.counts()).toEqual(calls);
+  });
+
+  it('stops a listing past its page cap, with the config key in the message', async () => {
+    const { provider, connection: conn } = await connectedProvider(proxy.url, {
+      maxPagesPerListing: 5,
+    });
+    // Fresh tokens for ever: only the cap ends it.
+    proxy.intercept = async (call, forward) =>
+      call.operation !== 'GetCrawlers'
+        ? forward()
+        : {
+            status: 200,
+            body: JSON.stringify({
+              Crawlers: [],
+              NextToken: `endless-${call.n}`,
+            }),
+          };
+    await expect(provider.refresh()).rejects.toThrow(
+      'GetCrawlers paging stopped: more than 5 pages (raise catalog.providers.awsGlue.drill.maxPagesPerListing if the account really has that many)',
+    );
+    expect(proxy.counts().GetCrawlers).toBe(6);
+    expect(conn.applyMutation).not.toHaveBeenCalled();
+  });
+
+  it('cancels a call that never answers when the task is aborted, and calls Glue no more', async () => {
+    const { provider, connection: conn } = await connectedProvider(proxy.url);
+    proxy.intercept = async (call, forward) =>
+      call.operation === 'GetTriggers' ? HANG : forward();
+    const controller = new AbortController();
+    const aborted = new Promise(r => setTimeout(r, 500)).then(() =>
+      controller.abort(new Error('task timeout')),
+    );
+    const started = Date.now();
+    const result = await provider.refresh({ signal: controller.signal });
+    await aborted;
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(result).toMatchObject({
+      applied: false,
+      reason: 'the sync outlived its task timeout (aborted)',
+    });
+    expect(conn.applyMutation).not.toHaveBeenCalled();
+    // the stuck call was cancelled on the wire, and nothing more is sent
+    await new Promise(r => setTimeout(r, 200));
+    expect(proxy.hanging()).toBe(0);
+    const calls = proxy.counts();
+    await new Promise(r => setTimeout(r, 1_000));
+    expect(proxy.counts()).toEqual(calls);
+  });
 });
 
 /** The first `keep` jobs of a fixture region, and what still refers only to them. */
@@ -485,7 +443,7 @@ describe('drill: an account that suddenly reads empty or mostly empty', () => {
         ],
       },
     });
-    proxy = await startProxy(full.url);
+    proxy = await startGlueProxy(full.url);
   });
 
   afterEach(() => {

@@ -301,7 +301,14 @@ describe('AwsGlueEntityProvider', () => {
       getEntities: jest.fn().mockResolvedValue({
         items: jobs(10).map(j => ({
           kind: 'Component',
-          metadata: { namespace: 'default', name: j.Name },
+          metadata: {
+            namespace: 'default',
+            name: j.Name,
+            annotations: {
+              'backstage.io/managed-by-location':
+                'aws-glue:AwsGlueEntityProvider:prod:us-east-1',
+            },
+          },
         })),
       }),
     };
@@ -317,14 +324,55 @@ describe('AwsGlueEntityProvider', () => {
     expect(catalog.getEntities).toHaveBeenCalledWith(
       expect.objectContaining({
         filter: {
-          'metadata.annotations.aws.amazon.com/aws-glue-provider':
-            'AwsGlueEntityProvider:prod:us-east-1',
+          'metadata.annotations.backstage.io/managed-by-location':
+            'aws-glue:AwsGlueEntityProvider:prod:us-east-1',
         },
       }),
       expect.anything(),
     );
     expect(result.applied).toBe(false);
     expect(result.reason).toMatch(/^it would remove 9 of 10 entities/);
+  });
+
+  it('neither counts nor removes a hand-written entity that copies its annotations', async () => {
+    mockGlue({ jobCount: 1 });
+    // What the catalog returns for a forged entity: its provider annotation
+    // says this provider, but the catalog set its location to its file (and
+    // filters match case-insensitively, so a near-miss comes back too).
+    const catalog = {
+      getEntities: jest.fn().mockResolvedValue({
+        items: [
+          {
+            kind: 'Component',
+            metadata: {
+              namespace: 'default',
+              name: 'forged',
+              annotations: {
+                'aws.amazon.com/aws-glue-provider':
+                  'AwsGlueEntityProvider:prod:us-east-1',
+                'backstage.io/managed-by-location':
+                  'AWS-GLUE:AwsGlueEntityProvider:prod:us-east-1',
+              },
+            },
+          },
+        ],
+      }),
+    };
+    const [provider] = AwsGlueEntityProvider.fromConfig(config(), {
+      logger: mockServices.logger.mock(),
+      catalog: catalog as any,
+      auth: mockServices.auth(),
+    });
+    const conn = connection();
+    await provider.connect(conn);
+
+    const result = await provider.refresh();
+    // Before the fix the forged entity counted as 1 of 1 to be removed (100%)
+    // and the region's first sync was refused for good.
+    expect(result.applied).toBe(true);
+    const mutation = conn.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('full');
+    expect(JSON.stringify(mutation)).not.toContain('forged');
   });
 
   it('does not apply a sync that outlived its task timeout', async () => {

@@ -1,4 +1,9 @@
-import { awsGlueProviderName } from '@aws-glue-backstage/plugin-aws-glue-node';
+import {
+  awsClientConfig,
+  awsGlueProviderLocation,
+  awsGlueProviderName,
+  credentialsForAccount,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import {
@@ -8,7 +13,11 @@ import {
   SchedulerServiceTaskRunner,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { InputError, stringifyError } from '@backstage/errors';
 import {
@@ -20,13 +29,13 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { GLUE_ANNOTATIONS } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { buildEntities } from '../lib/buildEntities';
 import { AwsGlueTransformers } from '../lib/types';
 import { AwsGlueProviderConfig, readProviderConfigs } from './config';
 import { CallCounter, GlueClients, readGlueInventory } from './GlueReader';
 
-const USER_AGENT = 'backstage-plugin-catalog-backend-module-aws-glue';
+/** Why a cancelled sync applies nothing. */
+const ABORTED = 'the sync outlived its task timeout (aborted)';
 
 /**
  * Options for {@link AwsGlueEntityProvider.fromConfig}.
@@ -146,33 +155,25 @@ export class AwsGlueEntityProvider implements EntityProvider {
 
   private getClients(): Promise<GlueClients> {
     this.clients ??= (async () => {
-      let credentials;
       try {
-        credentials = await this.credentialsManager.getCredentialProvider({
-          accountId: this.config.accountId,
+        const config = awsClientConfig({
+          region: this.region,
+          endpoint: this.config.endpoint,
+          credentials: await credentialsForAccount(
+            this.credentialsManager,
+            this.config.accountId,
+          ),
+          maxAttempts: this.config.maxAttempts,
+          component: 'catalog',
         });
+        return {
+          glue: new GlueClient(config),
+          tagging: new ResourceGroupsTaggingAPIClient(config),
+        };
       } catch (error) {
         this.clients = undefined; // try again on the next sync
-        throw new Error(
-          `No AWS credentials for account ${
-            this.config.accountId
-          }; configure it under aws.accounts (see the module README): ${stringifyError(
-            error,
-          )}`,
-        );
+        throw error;
       }
-      const common = {
-        region: this.region,
-        endpoint: this.config.endpoint,
-        credentials: credentials.sdkCredentialProvider,
-        customUserAgent: USER_AGENT,
-        retryMode: 'adaptive',
-        maxAttempts: this.config.maxAttempts,
-      };
-      return {
-        glue: new GlueClient(common),
-        tagging: new ResourceGroupsTaggingAPIClient(common),
-      };
     })();
     return this.clients;
   }
@@ -189,15 +190,31 @@ export class AwsGlueEntityProvider implements EntityProvider {
     try {
       const response = await catalog.getEntities(
         {
+          // The location only this provider's entities carry (the catalog
+          // rewrites it on entities read from files and URLs), not an
+          // annotation anyone can copy onto a hand-written entity.
           filter: {
-            [`metadata.annotations.${GLUE_ANNOTATIONS.provider}`]:
-              this.getProviderName(),
+            [`metadata.annotations.${ANNOTATION_LOCATION}`]:
+              awsGlueProviderLocation(this.getProviderName()),
           },
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            `metadata.annotations.${ANNOTATION_LOCATION}`,
+          ],
         },
         { credentials: await auth.getOwnServiceCredentials() },
       );
-      return new Set(response.items.map(e => stringifyEntityRef(e)));
+      const location = awsGlueProviderLocation(this.getProviderName());
+      return new Set(
+        response.items
+          // filters compare case-insensitively; the location must match exactly
+          .filter(
+            e => e.metadata.annotations?.[ANNOTATION_LOCATION] === location,
+          )
+          .map(e => stringifyEntityRef(e)),
+      );
     } catch (error) {
       this.logger.warn(
         `Could not read this provider's current entities from the catalog: ${stringifyError(
@@ -269,8 +286,21 @@ export class AwsGlueEntityProvider implements EntityProvider {
 
     let inventory;
     try {
-      inventory = await readGlueInventory(clients, unit);
+      inventory = await readGlueInventory(clients, unit, {
+        signal: options.signal,
+        maxPages: this.config.maxPages,
+        maxPagesConfigKey: `${this.config.path}.maxPagesPerListing`,
+      });
     } catch (error) {
+      if (options.signal?.aborted) {
+        // Cancelled (task timeout, shutdown): every call stopped with it.
+        return this.notApplied(ABORTED, {
+          entities: 0,
+          counts: {},
+          calls: { ...counter.calls },
+          durationMs: Date.now() - started,
+        });
+      }
       this.logger.error(
         `Reading Glue failed; this account and region keep their entities as they are: ${stringifyError(
           error,
@@ -314,9 +344,7 @@ export class AwsGlueEntityProvider implements EntityProvider {
     // A sync that outlived its task timeout must not apply: another replica
     // may already hold the task and be syncing.
     if (options.signal?.aborted) {
-      const aborted = 'the sync outlived its task timeout (aborted)';
-      this.logger.warn(`Glue sync not applied: ${aborted}`);
-      return { applied: false, reason: aborted, ...summary };
+      return this.notApplied(ABORTED, summary);
     }
     if (reason) {
       this.logger.warn(
@@ -343,5 +371,13 @@ export class AwsGlueEntityProvider implements EntityProvider {
       { calls: JSON.stringify(counter.calls) },
     );
     return { applied: true, ...summary };
+  }
+
+  private notApplied(
+    reason: string,
+    summary: Omit<AwsGlueSyncResult, 'applied' | 'reason'>,
+  ): AwsGlueSyncResult {
+    this.logger.warn(`Glue sync not applied: ${reason}`);
+    return { applied: false, reason, ...summary };
   }
 }

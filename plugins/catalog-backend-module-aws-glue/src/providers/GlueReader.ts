@@ -16,6 +16,7 @@ import {
   ResourceGroupsTaggingAPIClient,
 } from '@aws-sdk/client-resource-groups-tagging-api';
 import { formatGlueArn } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { guardPages } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GlueInventory } from '../lib/types';
 
 /** Page sizes: each operation's maximum (glue-api.md). */
@@ -27,6 +28,22 @@ export const PAGE_SIZES = {
   GetCrawlers: 1000,
   GetResources: 100,
 } as const;
+
+/**
+ * The most pages one listing may take (1,000,000 jobs at 1,000 a page; the
+ * tagging API's 100 a page: 200,000 resources of a type).
+ */
+export const DEFAULT_MAX_PAGES = 2000;
+
+/** Options of {@link readGlueInventory}. */
+export interface ReadOptions {
+  /** Cancels every call and the paging (the task's signal). */
+  signal?: AbortSignal;
+  /** Pages per listing before it fails (default {@link DEFAULT_MAX_PAGES}). */
+  maxPages?: number;
+  /** Where `maxPages` is configured, for the error message. */
+  maxPagesConfigKey?: string;
+}
 
 /** The SDK clients for one account and region. */
 export interface GlueClients {
@@ -99,33 +116,60 @@ function checkNamed<T extends { Name?: string }>(
 export async function readGlueInventory(
   clients: GlueClients,
   unit: { partition: string; accountId: string; region: string },
+  options: ReadOptions = {},
 ): Promise<GlueInventory> {
   const { glue, tagging } = clients;
   const pagination = { client: glue, pageSize: undefined };
+  // When one stream fails, the read has failed: the others stop calling Glue.
+  const failed = new AbortController();
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, failed.signal])
+    : failed.signal;
+  // Every call is cancelled with the sync (task timeout, shutdown).
+  const send = { abortSignal: signal };
+  const guard = {
+    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+    maxPagesConfigKey: options.maxPagesConfigKey,
+    signal,
+  };
 
   const readJobs = async () => {
     const jobs: Job[] = [];
-    for await (const page of paginateGetJobs(pagination, {
-      MaxResults: PAGE_SIZES.GetJobs,
-    })) {
+    for await (const page of guardPages(
+      'GetJobs',
+      paginateGetJobs(pagination, { MaxResults: PAGE_SIZES.GetJobs }, send),
+      guard,
+    )) {
       jobs.push(...checkNamed('GetJobs', page.Jobs, 'Jobs'));
     }
     return jobs;
   };
   const readTriggers = async () => {
     const triggers: Trigger[] = [];
-    for await (const page of paginateGetTriggers(pagination, {
-      MaxResults: PAGE_SIZES.GetTriggers,
-    })) {
+    for await (const page of guardPages(
+      'GetTriggers',
+      paginateGetTriggers(
+        pagination,
+        { MaxResults: PAGE_SIZES.GetTriggers },
+        send,
+      ),
+      guard,
+    )) {
       triggers.push(...checkNamed('GetTriggers', page.Triggers, 'Triggers'));
     }
     return triggers;
   };
   const readCrawlers = async () => {
     const crawlers: Crawler[] = [];
-    for await (const page of paginateGetCrawlers(pagination, {
-      MaxResults: PAGE_SIZES.GetCrawlers,
-    })) {
+    for await (const page of guardPages(
+      'GetCrawlers',
+      paginateGetCrawlers(
+        pagination,
+        { MaxResults: PAGE_SIZES.GetCrawlers },
+        send,
+      ),
+      guard,
+    )) {
       crawlers.push(...checkNamed('GetCrawlers', page.Crawlers, 'Crawlers'));
     }
     return crawlers;
@@ -133,9 +177,15 @@ export async function readGlueInventory(
   const readWorkflows = async () => {
     // Each BatchGetWorkflows starts as soon as its page of names arrives.
     const batches: Promise<Workflow[]>[] = [];
-    for await (const page of paginateListWorkflows(pagination, {
-      MaxResults: PAGE_SIZES.ListWorkflows,
-    })) {
+    for await (const page of guardPages(
+      'ListWorkflows',
+      paginateListWorkflows(
+        pagination,
+        { MaxResults: PAGE_SIZES.ListWorkflows },
+        send,
+      ),
+      guard,
+    )) {
       const names = page.Workflows ?? [];
       if (!Array.isArray(names)) {
         throw new MalformedResponseError(
@@ -144,31 +194,33 @@ export async function readGlueInventory(
         );
       }
       if (names.length === 0) continue;
-      batches.push(
-        glue
-          .send(
-            new BatchGetWorkflowsCommand({ Names: names, IncludeGraph: false }),
-          )
-          .then(result => {
-            const found = checkNamed(
+      const batch = glue
+        .send(
+          new BatchGetWorkflowsCommand({ Names: names, IncludeGraph: false }),
+          send,
+        )
+        .then(result => {
+          const found = checkNamed(
+            'BatchGetWorkflows',
+            result.Workflows,
+            'Workflows',
+          );
+          if (
+            found.length + (result.MissingWorkflows?.length ?? 0) !==
+            names.length
+          ) {
+            throw new MalformedResponseError(
               'BatchGetWorkflows',
-              result.Workflows,
-              'Workflows',
+              `asked for ${names.length} workflows, got ${found.length} and ${
+                result.MissingWorkflows?.length ?? 0
+              } missing`,
             );
-            if (
-              found.length + (result.MissingWorkflows?.length ?? 0) !==
-              names.length
-            ) {
-              throw new MalformedResponseError(
-                'BatchGetWorkflows',
-                `asked for ${names.length} workflows, got ${found.length} and ${
-                  result.MissingWorkflows?.length ?? 0
-                } missing`,
-              );
-            }
-            return found;
-          }),
-      );
+          }
+          return found;
+        });
+      // awaited below; a failure while ListWorkflows still pages is not unhandled
+      batch.catch(() => {});
+      batches.push(batch);
     }
     return (await Promise.all(batches)).flat();
   };
@@ -176,12 +228,17 @@ export async function readGlueInventory(
     type: string,
     tags: Map<string, Record<string, string>>,
   ) => {
-    for await (const page of paginateGetResources(
-      { client: tagging, pageSize: undefined },
-      {
-        ResourceTypeFilters: [type],
-        ResourcesPerPage: PAGE_SIZES.GetResources,
-      },
+    for await (const page of guardPages(
+      `GetResources (${type})`,
+      paginateGetResources(
+        { client: tagging, pageSize: undefined },
+        {
+          ResourceTypeFilters: [type],
+          ResourcesPerPage: PAGE_SIZES.GetResources,
+        },
+        send,
+      ),
+      { ...guard, tokenOf: p => p.PaginationToken },
     )) {
       const mappings = page.ResourceTagMappingList ?? [];
       if (!Array.isArray(mappings)) {
@@ -238,12 +295,16 @@ export async function readGlueInventory(
     readWorkflows(),
     readCrawlers(),
     readTags(),
-  ]);
+  ]).catch(error => {
+    failed.abort(error);
+    throw error;
+  });
   if (workflowTagsUnsupported) {
     for (const [arn, values] of await readWorkflowTagsOneByOne(
       glue,
       unit,
       workflows,
+      signal,
     )) {
       tags.set(arn, values);
     }
@@ -259,15 +320,19 @@ export async function readWorkflowTagsOneByOne(
   glue: GlueClient,
   unit: { partition: string; accountId: string; region: string },
   workflows: Workflow[],
+  signal?: AbortSignal,
 ): Promise<Map<string, Record<string, string>>> {
   const tags = new Map<string, Record<string, string>>();
   for (const workflow of workflows) {
+    signal?.throwIfAborted();
     const arn = formatGlueArn({
       ...unit,
       resourceType: 'workflow',
       name: workflow.Name!,
     });
-    const result = await glue.send(new GetTagsCommand({ ResourceArn: arn }));
+    const result = await glue.send(new GetTagsCommand({ ResourceArn: arn }), {
+      abortSignal: signal,
+    });
     if (result.Tags && Object.keys(result.Tags).length > 0) {
       tags.set(arn, result.Tags);
     }

@@ -39,6 +39,7 @@ describe('readProviderConfigs', () => {
       accountId: ACCOUNT,
       regions: ['us-east-1'],
       partition: 'aws',
+      path: 'catalog.providers.awsGlue',
       endpoint: undefined,
       schedule: undefined,
       namespace: 'default',
@@ -64,6 +65,7 @@ describe('readProviderConfigs', () => {
       redactor: expect.any(ArgumentRedactor),
       maxRemovalShare: 0.5,
       maxAttempts: 10,
+      maxPages: 2000,
     });
     expect(config.redactor.isSecret('--db-password', 'x')).toBe(true);
     expect(config.redactor.isSecret('--input', 's3://a/b/')).toBe(false);

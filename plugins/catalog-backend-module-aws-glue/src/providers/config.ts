@@ -17,9 +17,11 @@ import {
 } from '../lib/ownership';
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
+  AWS_CLIENT_DEFAULTS,
   AWS_GLUE_PROVIDERS_CONFIG_ROOT,
   readAwsGlueProviderEntries,
 } from '@aws-glue-backstage/plugin-aws-glue-node';
+import { DEFAULT_MAX_PAGES } from './GlueReader';
 import { ResourceFilters } from '../lib/buildEntities';
 
 /** The config root of this module's providers. */
@@ -33,6 +35,8 @@ export const CONFIG_ROOT = AWS_GLUE_PROVIDERS_CONFIG_ROOT;
 export interface AwsGlueProviderConfig {
   /** The provider id: the key under `catalog.providers.awsGlue`. */
   id: string;
+  /** Its config path, for messages. */
+  path: string;
   accountId: string;
   regions: string[];
   /** The AWS partition, from the regions (`aws`, `aws-cn`, `aws-us-gov`). */
@@ -52,6 +56,8 @@ export interface AwsGlueProviderConfig {
   maxRemovalShare: number;
   /** SDK max attempts per call (adaptive retry). */
   maxAttempts: number;
+  /** Pages one listing may take before the sync fails. */
+  maxPages: number;
 }
 
 function fail(path: string, problem: string): never {
@@ -276,7 +282,8 @@ function readOne(
       `expected a share between 0 and 1, got ${maxRemovalShare}`,
     );
   }
-  const maxAttempts = config.getOptionalNumber('maxAttempts') ?? 10;
+  const maxAttempts =
+    config.getOptionalNumber('maxAttempts') ?? AWS_CLIENT_DEFAULTS.maxAttempts;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) {
     fail(
       `${path}.maxAttempts`,
@@ -284,10 +291,20 @@ function readOne(
     );
   }
 
+  const maxPages =
+    config.getOptionalNumber('maxPagesPerListing') ?? DEFAULT_MAX_PAGES;
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    fail(
+      `${path}.maxPagesPerListing`,
+      `expected a whole number of at least 1, got ${maxPages}`,
+    );
+  }
+
   const workflows = config.getOptionalConfig('workflows');
 
   return {
     id,
+    path,
     accountId,
     regions,
     partition: partitionOf(regions[0]),
@@ -311,6 +328,7 @@ function readOne(
     }),
     maxRemovalShare,
     maxAttempts,
+    maxPages,
   };
 }
 
