@@ -15,10 +15,33 @@ export interface Config {
     endpoint?: string;
 
     /**
-     * Attempts per Glue call including the first, with the SDK's standard
-     * retry mode (throttling and server errors are retried). Default 3.
+     * Attempts per Glue call including the first, with the SDK's adaptive
+     * retry mode (throttling and server errors are retried, backing off).
+     * Default 10; the `timeouts.call` deadline ends the retries sooner.
      */
     maxAttempts?: number;
+
+    /** Timeouts of Glue calls: none is unbounded. */
+    timeouts?: {
+      /** Establishing a connection. Default 3 seconds. */
+      connection?: HumanDuration | string;
+      /** One attempt's request and response. Default 15 seconds. */
+      request?: HumanDuration | string;
+      /**
+       * One call with all its retries: past it the call is cancelled and the
+       * route answers 504 with Retry-After. Default 20 seconds.
+       */
+      call?: HumanDuration | string;
+    };
+
+    /**
+     * Signs the page cursors (`nextToken`) the API hands out, so a cursor
+     * only ever continues its own query. At least 32 characters; the same on
+     * every replica. Default: a random key kept in the plugin's database.
+     *
+     * @visibility secret
+     */
+    cursorSigningKey?: string;
 
     /** How long Glue responses are cached (in the backend's cache service). */
     cache?: {

@@ -40,12 +40,15 @@ import 'aws-sdk-client-mock-jest';
 import request from 'supertest';
 import {
   ACCOUNT,
+  brokenEntities,
   freshersChain,
   PROVIDERS_CONFIG,
   jobEntity,
   workflowEntity,
 } from './__fixtures__/entities';
 import { awsGluePlugin } from './plugin';
+import { SECRET_SHAPES } from './__fixtures__/secretShapes';
+import { inspect } from 'node:util';
 
 const glue = mockClient(GlueClient);
 
@@ -822,6 +825,72 @@ describe('GET chain', () => {
     expect(shallow.body.truncated).toBe(true);
   });
 
+  it('answers with the rest of the chain when hand-written entities depending on a job have broken annotations, warning once per annotation', async () => {
+    glue.on(GetJobRunsCommand).resolves({ JobRuns: [] });
+    const fresh = freshersChain();
+    const broken = brokenEntities(fresh.a);
+    const logger = mockServices.logger.mock();
+    logger.child.mockReturnValue(logger);
+    const server = await startBackend({
+      entities: [...fresh.entities, ...broken.entities],
+      extraFeatures: [logger.factory],
+    });
+    for (let i = 0; i < 2; i++) {
+      const res = await request(server)
+        .get(`${BASE}/component/triggering_job/chain`)
+        .query({ direction: 'down' })
+        .set('Authorization', user());
+      expect(res.status).toBe(200);
+      const body = res.body as GlueChainResponse;
+      expect(body.nodes.map(n => n.id)).toEqual(
+        expect.arrayContaining([
+          'component:default/null-lineage',
+          'resource:default/null-condition',
+          'resource:default/null-predicate',
+          'resource:default/trigger-start-freshers-in-dependent-job',
+          'component:default/freshers_in_dependent_job',
+        ]),
+      );
+      expect(body.edges).toEqual(
+        expect.arrayContaining([
+          {
+            from: 'component:default/triggering_job',
+            to: 'resource:default/trigger-start-freshers-in-dependent-job',
+            kind: 'condition',
+            label: 'SUCCEEDED',
+            state: 'SUCCEEDED',
+          },
+          {
+            from: 'resource:default/trigger-start-freshers-in-dependent-job',
+            to: 'component:default/freshers_in_dependent_job',
+            kind: 'action',
+            label: 'starts',
+          },
+          {
+            from: 'component:default/triggering_job',
+            to: 'resource:default/s3-freshers-in-staging-triggering',
+            kind: 'lineage',
+            label: 'writes',
+            source: 'default-argument:--output',
+          },
+        ]),
+      );
+      expect(body.edges.filter(e => /null-/.test(`${e.from} ${e.to}`))).toEqual(
+        [],
+      );
+    }
+    const warnings = logger.warn.mock.calls.map(([message]) => String(message));
+    const annotationWarnings = warnings.filter(w =>
+      w.includes('aws.amazon.com/aws-glue-'),
+    );
+    expect(annotationWarnings).toHaveLength(broken.problems.length);
+    for (const [ref, key] of broken.problems) {
+      expect(
+        annotationWarnings.filter(w => w.includes(ref) && w.includes(key)),
+      ).toHaveLength(1);
+    }
+  });
+
   it('caps the nodes and says so', async () => {
     glue.on(GetJobRunsCommand).resolves({ JobRuns: [] });
     const server = await startBackend({ awsGlue: { chain: { maxNodes: 2 } } });
@@ -1327,4 +1396,116 @@ describe('every route', () => {
       );
     },
   );
+});
+
+describe('secret shapes in responses and logs', () => {
+  /** Every shape under its own key, and each one under a neutral key too. */
+  const args: Record<string, string> = {};
+  SECRET_SHAPES.forEach((shape, i) => {
+    args[`--shape-${i}`] = shape.anywhere;
+    args[shape.key] ??= shape.value;
+  });
+  const texts = SECRET_SHAPES.map(shape => shape.text);
+
+  /** A root logger that keeps every line, of every plugin and child. */
+  function capturingRootLogger() {
+    const logger = mockServices.rootLogger.mock();
+    logger.child.mockReturnValue(logger);
+    const lines = () =>
+      inspect(
+        [logger.error, logger.warn, logger.info, logger.debug].map(
+          fn => fn.mock.calls,
+        ),
+        { depth: 20, maxArrayLength: null, maxStringLength: null },
+      );
+    return { logger, lines };
+  }
+
+  it('redacts each shape from jobs, runs, a run and a started run, and logs none', async () => {
+    glue.on(GetJobCommand, { JobName: JOB }).resolves({
+      Job: {
+        Name: JOB,
+        Description: texts.join('\n'),
+        Command: {
+          Name: 'glueetl',
+          ScriptLocation: SECRET_SHAPES[1].value,
+        },
+        DefaultArguments: args,
+        Connections: { Connections: ['redshift-prod'] },
+      },
+    });
+    serveRuns([
+      run(0, 'FAILED', { Arguments: args, ErrorMessage: texts.join('; ') }),
+      run(1, 'SUCCEEDED', { Arguments: args }),
+    ]);
+    glue
+      .on(GetJobRunCommand, {
+        JobName: JOB,
+        RunId: 'jr_005',
+        PredecessorsIncluded: true,
+      })
+      .resolves({
+        JobRun: run(5, 'FAILED', {
+          Arguments: args,
+          ErrorMessage: texts.join('\n'),
+          PredecessorRuns: [{ JobName: 'ingest', RunId: 'jr_up' }],
+        }),
+      });
+    glue.on(StartJobRunCommand).resolves({ JobRunId: 'jr_new' });
+    const { logger, lines } = capturingRootLogger();
+    const server = await startBackend({
+      awsGlue: { actions: { startJobRun: true, allowedArguments: ['--*'] } },
+      extraFeatures: [logger.factory],
+    });
+
+    const bodies: Record<string, unknown> = {};
+    for (const path of ['jobs', 'runs', 'runs/jr_005']) {
+      const res = await request(server)
+        .get(`${JOB_URL}/${path}`)
+        .set('Authorization', user());
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      bodies[path] = res.body;
+    }
+    const started = await request(server)
+      .post(`${JOB_URL}/runs`)
+      .set('Authorization', user())
+      .send({ job: JOB, arguments: args });
+    expect(started.status).toBe(201);
+    bodies['POST runs'] = started.body;
+    expect(glue).toHaveReceivedCommandWith(StartJobRunCommand, {
+      JobName: JOB,
+      Arguments: args,
+    });
+
+    // what was shown is still useful
+    const [job] = (bodies.jobs as { jobs: any[] }).jobs;
+    expect(job.scriptLocation).toBe('s3://bucket/x/');
+    expect(job.connections).toEqual(['redshift-prod']);
+    expect(Object.keys(job.defaultArguments)).toEqual(Object.keys(args));
+    expect(new Set(Object.values(job.defaultArguments))).toEqual(
+      new Set(['<redacted>']),
+    );
+    expect((bodies['runs/jr_005'] as any).predecessorRuns).toEqual([
+      { jobName: 'ingest', runId: 'jr_up' },
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('Started AWS Glue job run jr_new'),
+      expect.anything(),
+    );
+
+    const shown = JSON.stringify(bodies);
+    const logged = lines();
+    expect(logged).toContain('job-run-start'); // the audit event is in the logs
+    const leaks = SECRET_SHAPES.flatMap(shape =>
+      shape.secrets.flatMap(secret => [
+        ...(shown.includes(secret)
+          ? [`${shape.name}: ${secret} in a response`]
+          : []),
+        ...(logged.includes(secret)
+          ? [`${shape.name}: ${secret} in the logs`]
+          : []),
+      ]),
+    );
+    expect(leaks).toEqual([]);
+  });
 });

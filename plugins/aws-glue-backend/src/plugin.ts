@@ -5,6 +5,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { awsGluePermissions } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { readAwsGlueBackendConfig } from './lib/config';
+import { CursorCodec } from './lib/cursor';
+import { cursorSigningKey, migratedDatabase } from './lib/database';
 import { createRedactor } from './lib/redaction';
 import { createRouter } from './router';
 import { readAwsGlueProviderUnits } from '@aws-glue-backstage/plugin-aws-glue-node';
@@ -35,6 +37,7 @@ export const awsGluePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         cache: coreServices.cache,
         auditor: coreServices.auditor,
+        database: coreServices.database,
         catalog: catalogServiceRef,
       },
       async init({
@@ -47,20 +50,22 @@ export const awsGluePlugin = createBackendPlugin({
         permissionsRegistry,
         cache,
         auditor,
+        database,
         catalog,
       }) {
         permissionsRegistry.addPermissions(awsGluePermissions);
 
         const pluginConfig = readAwsGlueBackendConfig(config);
-        const clients = DefaultGlueClientFactory.fromConfig(config, {
-          endpoint: pluginConfig.endpoint,
-          maxAttempts: pluginConfig.maxAttempts,
-        });
+        const clients = DefaultGlueClientFactory.fromConfig(
+          config,
+          pluginConfig,
+        );
         const data = new DefaultGlueDataSource({
           clients,
           cache,
           logger,
           redactor: createRedactor(pluginConfig.redaction),
+          callTimeoutMs: pluginConfig.timeouts.callMs,
           ttls: pluginConfig.cache,
         });
         const units = readAwsGlueProviderUnits(config);
@@ -71,6 +76,7 @@ export const awsGluePlugin = createBackendPlugin({
           units,
           requireSyncedEntity: pluginConfig.actions.requireSyncedEntity,
         });
+        const knex = await migratedDatabase(database);
         const runsService = new DefaultGlueRunsService({
           catalog,
           access,
@@ -78,6 +84,9 @@ export const awsGluePlugin = createBackendPlugin({
           logger,
           data,
           units,
+          cursors: new CursorCodec(
+            await cursorSigningKey(knex, pluginConfig.cursorSigningKey),
+          ),
           config: pluginConfig,
         });
         const chainService = new DefaultChainService({

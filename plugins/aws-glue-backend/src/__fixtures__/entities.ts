@@ -16,6 +16,11 @@ import {
   ANNOTATION_AWS_ARN,
   GLUE_ANNOTATIONS as A,
   GlueLineageEdge,
+  GlueTriggerAction,
+  GlueTriggerPredicate,
+  writeGlueLineage,
+  writeGlueTriggerActions,
+  writeGlueTriggerPredicate,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   awsGlueProviderLocation,
@@ -100,7 +105,7 @@ export function jobEntity(
     {
       [A.jobCommand]: 'glueetl',
       [A.lineage]: options.lineage?.length
-        ? JSON.stringify(options.lineage)
+        ? writeGlueLineage(options.lineage)
         : undefined,
     },
     { type: 'glue-job' },
@@ -114,8 +119,8 @@ export function triggerEntity(
     type: string;
     state?: string;
     schedule?: string;
-    predicate?: object;
-    actions: object[];
+    predicate?: GlueTriggerPredicate;
+    actions: GlueTriggerAction[];
     description?: string;
   },
 ): Entity {
@@ -130,9 +135,9 @@ export function triggerEntity(
       [A.triggerState]: options.state ?? 'ACTIVATED',
       [A.triggerSchedule]: options.schedule,
       [A.triggerPredicate]: options.predicate
-        ? JSON.stringify(options.predicate)
+        ? writeGlueTriggerPredicate(options.predicate)
         : undefined,
-      [A.triggerActions]: JSON.stringify(options.actions),
+      [A.triggerActions]: writeGlueTriggerActions(options.actions),
     },
     { type: 'glue-trigger' },
   );
@@ -296,4 +301,61 @@ export function freshersChain() {
     ],
   );
   return { entities, a, b, t, input, staging, output, alert, alertJob };
+}
+
+/**
+ * Hand-written entities (anyone can register one) that claim to be a Glue
+ * trigger and job, with broken structured annotations, each depending on
+ * `target` (another team's job). Four bad annotations in all.
+ */
+export function brokenEntities(target: Entity) {
+  const handWritten = (
+    kind: 'Component' | 'Resource',
+    name: string,
+    annotations: Record<string, string>,
+  ): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { namespace: 'default', name, annotations },
+    spec: {
+      type: 'other',
+      owner: 'group:default/mallory',
+      lifecycle: 'experimental',
+    },
+  });
+  const nullCondition = handWritten('Resource', 'null-condition', {
+    [A.resourceKind]: 'trigger',
+    [A.name]: 'null-condition',
+    [A.triggerType]: 'CONDITIONAL',
+    [A.triggerPredicate]: '{"Conditions":[null]}',
+    [A.triggerActions]: '[null]',
+  });
+  const nullPredicate = handWritten('Resource', 'null-predicate', {
+    [A.resourceKind]: 'trigger',
+    [A.name]: 'null-predicate',
+    [A.triggerPredicate]: '[null]',
+  });
+  const nullLineage = handWritten('Component', 'null-lineage', {
+    [A.resourceKind]: 'job',
+    [A.name]: 'null-lineage',
+    [A.lineage]: '[null]',
+  });
+  const entities = link(
+    [nullCondition, nullPredicate, nullLineage],
+    [
+      [nullCondition, target],
+      [nullPredicate, target],
+      [nullLineage, target],
+    ],
+  );
+  return {
+    entities,
+    /** `[entity ref, annotation key]` of each bad annotation. */
+    problems: [
+      [stringifyEntityRef(nullCondition), A.triggerPredicate],
+      [stringifyEntityRef(nullCondition), A.triggerActions],
+      [stringifyEntityRef(nullPredicate), A.triggerPredicate],
+      [stringifyEntityRef(nullLineage), A.lineage],
+    ] as [string, string][],
+  };
 }

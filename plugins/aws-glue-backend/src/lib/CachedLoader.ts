@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
 
@@ -11,12 +12,33 @@ import { JsonValue } from '@backstage/types';
  * cached too. A failing cache never fails a request: it is logged and skipped.
  */
 export class CachedLoader {
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<
+    string,
+    { promise: Promise<unknown>; since: number }
+  >();
 
+  /**
+   * @param maxInflightMs - how long a load may be shared: a later caller
+   *   does not wait on one older than this (the Glue call deadline), so a
+   *   stuck call never holds up the callers after it.
+   */
   constructor(
     private readonly cache: CacheService,
     private readonly logger?: LoggerService,
+    private readonly maxInflightMs = Number.POSITIVE_INFINITY,
+    private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * A cache key made of structured parts: an ARN, a job name, a page token or
+   * a run id may contain any character (`:` included), so parts are never
+   * joined with a separator, and no two different part lists share a key.
+   */
+  static key(kind: string, ...parts: (string | number)[]): string {
+    return `${kind}:${createHash('sha256')
+      .update(JSON.stringify(parts))
+      .digest('base64url')}`;
+  }
 
   /**
    * The cached value of `key`, or the result of `loader` (then cached for
@@ -28,15 +50,16 @@ export class CachedLoader {
     ttlMs: (value: T) => number,
   ): Promise<T> {
     const pending = this.inflight.get(key);
-    if (pending) {
-      return pending as Promise<T>;
+    if (pending && this.now() - pending.since < this.maxInflightMs) {
+      return pending.promise as Promise<T>;
     }
     const promise = this.loadThroughCache(key, loader, ttlMs);
-    this.inflight.set(key, promise);
+    const entry = { promise, since: this.now() };
+    this.inflight.set(key, entry);
     try {
       return await promise;
     } finally {
-      if (this.inflight.get(key) === promise) {
+      if (this.inflight.get(key) === entry) {
         this.inflight.delete(key);
       }
     }

@@ -5,7 +5,9 @@ describe('readAwsGlueBackendConfig', () => {
   it('applies the defaults', () => {
     expect(readAwsGlueBackendConfig(new ConfigReader({}))).toEqual({
       endpoint: undefined,
-      maxAttempts: 3,
+      maxAttempts: 10,
+      timeouts: { connectionMs: 3_000, requestMs: 15_000, callMs: 20_000 },
+      cursorSigningKey: undefined,
       cache: {
         runsTtlMs: 30_000,
         activeRunsTtlMs: 5_000,
@@ -31,6 +33,8 @@ describe('readAwsGlueBackendConfig', () => {
         awsGlue: {
           endpoint: 'http://127.0.0.1:4599',
           maxAttempts: 5,
+          timeouts: { connection: '1s', request: { seconds: 5 }, call: 'PT8S' },
+          cursorSigningKey: 'k'.repeat(32),
           cache: {
             runsTtl: { seconds: 10 },
             activeRunsTtl: '2s',
@@ -53,6 +57,8 @@ describe('readAwsGlueBackendConfig', () => {
     expect(config).toEqual({
       endpoint: 'http://127.0.0.1:4599',
       maxAttempts: 5,
+      timeouts: { connectionMs: 1_000, requestMs: 5_000, callMs: 8_000 },
+      cursorSigningKey: 'k'.repeat(32),
       cache: {
         runsTtlMs: 10_000,
         activeRunsTtlMs: 2_000,
@@ -88,6 +94,21 @@ describe('readAwsGlueBackendConfig', () => {
       'awsGlue.endpoint',
     ],
     ['maxAttempts 0', { maxAttempts: 0 }, 'awsGlue.maxAttempts'],
+    [
+      'a call deadline shorter than one request',
+      { timeouts: { request: '10s', call: '5s' } },
+      'awsGlue.timeouts.call',
+    ],
+    [
+      'a zero timeout',
+      { timeouts: { connection: 0 } },
+      'awsGlue.timeouts.connection',
+    ],
+    [
+      'a short signing key',
+      { cursorSigningKey: 'short' },
+      'awsGlue.cursorSigningKey',
+    ],
     ['fractional maxAttempts', { maxAttempts: 1.5 }, 'awsGlue.maxAttempts'],
     ['a bad duration', { cache: { runsTtl: 'soon' } }, 'awsGlue.cache.runsTtl'],
     [

@@ -1,6 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { AWS_CLIENT_DEFAULTS } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GluePricing } from './cost';
 
 /** The plugin's configuration under `awsGlue`, with defaults applied. */
@@ -9,6 +10,16 @@ export interface AwsGlueBackendConfig {
   endpoint?: string;
   /** SDK attempts per Glue call, including the first. */
   maxAttempts: number;
+  timeouts: {
+    /** Establishing a connection to Glue. */
+    connectionMs: number;
+    /** One attempt's request and response. */
+    requestMs: number;
+    /** One call, every retry included: then the caller gets a 504. */
+    callMs: number;
+  };
+  /** Signs page cursors; when absent, a key kept in the plugin's database. */
+  cursorSigningKey?: string;
   cache: {
     runsTtlMs: number;
     activeRunsTtlMs: number;
@@ -38,7 +49,12 @@ export interface AwsGlueBackendConfig {
 }
 
 const DEFAULTS = {
-  maxAttempts: 3,
+  maxAttempts: AWS_CLIENT_DEFAULTS.maxAttempts,
+  connectionTimeout: {
+    seconds: AWS_CLIENT_DEFAULTS.connectionTimeoutMs / 1000,
+  },
+  requestTimeout: { seconds: AWS_CLIENT_DEFAULTS.requestTimeoutMs / 1000 },
+  callTimeout: { seconds: 20 },
   runsTtl: { seconds: 30 },
   activeRunsTtl: { seconds: 5 },
   jobsTtl: { minutes: 5 },
@@ -165,8 +181,39 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
     invalid('pricing.currency', `must be an ISO 4217 code, got '${currency}'`);
   }
 
+  const timeouts = {
+    connectionMs: readDurationMs(
+      config,
+      'timeouts.connection',
+      DEFAULTS.connectionTimeout,
+    ),
+    requestMs: readDurationMs(
+      config,
+      'timeouts.request',
+      DEFAULTS.requestTimeout,
+    ),
+    callMs: readDurationMs(config, 'timeouts.call', DEFAULTS.callTimeout),
+  };
+  for (const [name, ms] of Object.entries(timeouts)) {
+    if (ms <= 0) {
+      invalid(`timeouts.${name.replace(/Ms$/, '')}`, 'must be longer than 0');
+    }
+  }
+  if (timeouts.callMs < timeouts.requestMs) {
+    invalid(
+      'timeouts.call',
+      'must be at least timeouts.request (a call is one or more requests)',
+    );
+  }
+  const cursorSigningKey = config.getOptionalString(key('cursorSigningKey'));
+  if (cursorSigningKey !== undefined && cursorSigningKey.length < 32) {
+    invalid('cursorSigningKey', 'must be at least 32 characters');
+  }
+
   return {
     endpoint,
+    timeouts,
+    cursorSigningKey,
     maxAttempts: readInteger(
       config,
       'maxAttempts',

@@ -2,7 +2,7 @@
  * The opaque `nextToken` of this API: where a listing stopped, wrapping
  * Glue's own page token. Pure.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 
 /** A position in a Glue listing. */
@@ -17,70 +17,89 @@ export interface Cursor {
   after?: string;
 }
 
-const VERSION = 1;
+const VERSION = 2;
 
-/** A short fingerprint of the parts of a query a cursor is bound to. */
+/** A fingerprint of the parts of a query a cursor is bound to. */
 export function queryKey(...parts: string[]): string {
   return createHash('sha256')
-    .update(parts.join('\u0000'))
+    .update(JSON.stringify(parts))
     .digest('base64url')
-    .slice(0, 16);
-}
-
-/** Encodes a cursor as an opaque URL-safe string. */
-export function encodeCursor(cursor: Cursor): string {
-  const payload: Record<string, unknown> = {
-    v: VERSION,
-    q: cursor.query,
-    o: cursor.offset,
-  };
-  if (cursor.glueToken !== undefined) payload.t = cursor.glueToken;
-  if (cursor.after !== undefined) payload.a = cursor.after;
-  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+    .slice(0, 22);
 }
 
 /**
- * Decodes a cursor and checks that it belongs to `expectedQuery`; an
- * `InputError` naming `field` otherwise.
+ * Encodes cursors as opaque URL-safe strings, signed (HMAC-SHA256) with a
+ * key the plugin keeps, so that a cursor only ever continues its own query:
+ * a caller cannot hand in a Glue page token, an offset or a query of its
+ * choosing.
  */
-export function decodeCursor(
-  token: string,
-  expectedQuery: string,
-  field = 'nextToken',
-): Cursor {
-  let payload: any;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(token)) {
-      throw new Error('not base64url');
+export class CursorCodec {
+  constructor(private readonly key: string) {}
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.key)
+      .update(payload)
+      .digest('base64url')
+      .slice(0, 32);
+  }
+
+  /** The cursor as a token. */
+  encode(cursor: Cursor): string {
+    const payload: Record<string, unknown> = {
+      v: VERSION,
+      q: cursor.query,
+      o: cursor.offset,
+    };
+    if (cursor.glueToken !== undefined) payload.t = cursor.glueToken;
+    if (cursor.after !== undefined) payload.a = cursor.after;
+    const json = JSON.stringify(payload);
+    return `${Buffer.from(json, 'utf8').toString('base64url')}.${this.sign(
+      json,
+    )}`;
+  }
+
+  /**
+   * Decodes a cursor and checks its signature and that it belongs to
+   * `expectedQuery`; an `InputError` naming `field` otherwise.
+   */
+  decode(token: string, expectedQuery: string, field = 'nextToken'): Cursor {
+    const invalid = () => new InputError(`${field}: not a valid page token`);
+    const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{32})$/.exec(token);
+    if (!match) throw invalid();
+    const json = Buffer.from(match[1], 'base64url').toString('utf8');
+    const expected = Buffer.from(this.sign(json));
+    const given = Buffer.from(match[2]);
+    if (!timingSafeEqual(expected, given)) throw invalid();
+    let payload: any;
+    try {
+      payload = JSON.parse(json);
+    } catch {
+      throw invalid();
     }
-    payload = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw new InputError(`${field}: not a valid page token`);
+    if (
+      !payload ||
+      typeof payload !== 'object' ||
+      payload.v !== VERSION ||
+      typeof payload.q !== 'string' ||
+      !Number.isInteger(payload.o) ||
+      payload.o < 0 ||
+      (payload.t !== undefined && typeof payload.t !== 'string') ||
+      (payload.a !== undefined && typeof payload.a !== 'string')
+    ) {
+      throw invalid();
+    }
+    if (payload.q !== expectedQuery) {
+      throw new InputError(
+        `${field}: the page token belongs to another job, workflow or filter`,
+      );
+    }
+    return {
+      query: payload.q,
+      offset: payload.o,
+      ...(payload.t !== undefined ? { glueToken: payload.t } : {}),
+      ...(payload.a !== undefined ? { after: payload.a } : {}),
+    };
   }
-  if (
-    !payload ||
-    typeof payload !== 'object' ||
-    payload.v !== VERSION ||
-    typeof payload.q !== 'string' ||
-    typeof payload.o !== 'number' ||
-    !Number.isInteger(payload.o) ||
-    payload.o < 0 ||
-    (payload.t !== undefined && typeof payload.t !== 'string') ||
-    (payload.a !== undefined && typeof payload.a !== 'string')
-  ) {
-    throw new InputError(`${field}: not a valid page token`);
-  }
-  if (payload.q !== expectedQuery) {
-    throw new InputError(
-      `${field}: the page token belongs to another job, workflow or filter`,
-    );
-  }
-  return {
-    query: payload.q,
-    offset: payload.o,
-    ...(payload.t !== undefined ? { glueToken: payload.t } : {}),
-    ...(payload.a !== undefined ? { after: payload.a } : {}),
-  };
 }
 
 /** One page of a Glue listing, newest first. */

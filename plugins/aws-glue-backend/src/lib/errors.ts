@@ -1,6 +1,7 @@
 /**
  * Maps AWS SDK errors to the `@backstage/errors` types the framework turns
- * into HTTP statuses (glue-api.md §8.3, §8.4). Pure.
+ * into HTTP statuses. Error names and their retry classes are the SDK's
+ * (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-exceptions.html). Pure.
  */
 import {
   ConflictError,
@@ -28,6 +29,21 @@ export class GlueUnavailableError extends ServiceUnavailableError {
   }
 }
 
+/**
+ * A 504: Glue did not answer within the call's deadline (every retry
+ * included). The framework answers with `statusCode`; the router copies
+ * `retryAfterSeconds` into `Retry-After`.
+ */
+export class GlueTimeoutError extends ServiceUnavailableError {
+  readonly statusCode = 504;
+  readonly retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS;
+}
+
+/** A 502: Glue (or whatever answered in its place) sent a page that does not parse. */
+export class GlueBadGatewayError extends ServiceUnavailableError {
+  readonly statusCode = 502;
+}
+
 /** `retryAfterSeconds` of an error, when it is a {@link GlueUnavailableError}. */
 export function retryAfterOf(error: unknown): number | undefined {
   const value = (error as { retryAfterSeconds?: unknown } | undefined)
@@ -35,7 +51,7 @@ export function retryAfterOf(error: unknown): number | undefined {
   return typeof value === 'number' && value >= 0 ? value : undefined;
 }
 
-/** Error names the SDK classifies as throttling (glue-api.md §8.4). */
+/** Error names the SDK classifies as throttling (its retry middleware's list). */
 const THROTTLING = new Set([
   'BandwidthLimitExceeded',
   'EC2ThrottledException',
@@ -112,14 +128,29 @@ export interface GlueCallContext {
   operation: string;
   /** What it was about, e.g. `job orders-daily-etl in 123456789012/us-east-1`. */
   target?: string;
+  /** Set when the call was cancelled at its deadline (ms). */
+  deadlineMs?: number;
+}
+
+/** How the SDK reports an answer it could not parse. */
+function isUnparsable(e: AwsErrorLike & { $response?: unknown }): boolean {
+  return (
+    e.name === 'SyntaxError' ||
+    (typeof e.message === 'string' &&
+      /Deserialization error|Unexpected (end|token)|is not valid JSON/.test(
+        e.message,
+      ))
+  );
 }
 
 /**
  * Turns an error thrown by a Glue call into the error the API answers with:
  *
  * - throttling (ThrottlingException, HTTP 429, ...) → 503 with Retry-After 5 s;
- * - server faults (5xx, InternalServiceException), OperationTimeoutException
- *   and network errors → 503 with Retry-After 10 s;
+ * - the call's deadline passed → 504 with Retry-After 10 s;
+ * - an answer that does not parse → 502;
+ * - server faults (5xx, InternalServiceException), OperationTimeoutException,
+ *   per-attempt timeouts and network errors → 503 with Retry-After 10 s;
  * - EntityNotFoundException → 404; InvalidInputException / ValidationException → 400;
  * - AccessDeniedException → 403 saying the backend's AWS role lacks the permission;
  * - ConcurrentRunsExceededException, ResourceNumberLimitExceededException → 409;
@@ -140,6 +171,19 @@ export function mapGlueError(error: unknown, context: GlueCallContext): Error {
     (status !== undefined ? `HTTP ${status}` : name);
   const { operation } = context;
   const on = context.target ? ` for ${context.target}` : '';
+
+  if (context.deadlineMs !== undefined || name === 'AbortError') {
+    return new GlueTimeoutError(
+      `AWS Glue ${operation}${on} did not answer within ${
+        (context.deadlineMs ?? 0) / 1000
+      } seconds; try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds`,
+    );
+  }
+  if (isUnparsable(e)) {
+    return new GlueBadGatewayError(
+      `AWS Glue ${operation}${on} answered with a response that does not parse`,
+    );
+  }
 
   if (THROTTLING.has(name) || status === 429) {
     return new GlueUnavailableError(

@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import nodePackage from '@aws-glue-backstage/plugin-aws-glue-node/package.json';
 import { DefaultGlueClientFactory } from './DefaultGlueClientFactory';
 
 describe('DefaultGlueClientFactory', () => {
@@ -17,8 +18,11 @@ describe('DefaultGlueClientFactory', () => {
     const manager = credentialsManager();
     const factory = new DefaultGlueClientFactory({
       credentialsManager: manager,
-      endpoint: 'http://127.0.0.1:4599',
-      maxAttempts: 2,
+      config: {
+        endpoint: 'http://127.0.0.1:4599',
+        maxAttempts: 2,
+        timeouts: { connectionMs: 1_000, requestMs: 2_000, callMs: 5_000 },
+      },
     });
     expect(manager.getCredentialProvider).not.toHaveBeenCalled();
     const [a, b, c] = await Promise.all([
@@ -35,10 +39,19 @@ describe('DefaultGlueClientFactory', () => {
     expect(await a.config.region()).toBe('us-east-1');
     expect(await c.config.region()).toBe('eu-west-1');
     expect(await a.config.maxAttempts()).toBe(2);
-    expect(a.config.retryMode).toBe('standard');
+    // one retry policy and user agent for every client of the plugins (-node)
+    expect(a.config.retryMode).toBe('adaptive');
     expect(a.config.customUserAgent).toEqual([
-      ['backstage-plugin-aws-glue-backend', '0.1.0'],
+      ['aws-glue-backstage', nodePackage.version],
+      ['aws-glue-backstage-backend'],
     ]);
+    // the connection and each attempt have a timeout
+    const handler = a.config.requestHandler as any;
+    expect(await handler.configProvider).toMatchObject({
+      connectionTimeout: 1_000,
+      requestTimeout: 2_000,
+      throwOnRequestTimeout: true,
+    });
     const endpoint = await a.config.endpoint!();
     expect(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`).toBe(
       'http://127.0.0.1:4599',
@@ -55,11 +68,18 @@ describe('DefaultGlueClientFactory', () => {
     );
     const factory = new DefaultGlueClientFactory({
       credentialsManager: manager,
+      config: {
+        maxAttempts: 3,
+        timeouts: { connectionMs: 1_000, requestMs: 2_000, callMs: 5_000 },
+      },
     });
-    await expect(
-      factory.getClient({ accountId: '222222222222', region: 'us-east-1' }),
-    ).rejects.toThrow(
-      'No AWS credentials for account 222222222222; configure it under aws.accounts: no such account',
+    const error = await factory
+      .getClient({ accountId: '222222222222', region: 'us-east-1' })
+      .catch(e => e);
+    // a 400 saying which account, not a 500
+    expect(error.name).toBe('InputError');
+    expect(error.message).toBe(
+      'No AWS credentials for account 222222222222: add it under aws.accounts in the backend config (no such account)',
     );
     await expect(
       factory.getClient({ accountId: '222222222222', region: 'us-east-1' }),
@@ -79,7 +99,10 @@ describe('DefaultGlueClientFactory', () => {
           ],
         },
       }),
-      {},
+      {
+        maxAttempts: 3,
+        timeouts: { connectionMs: 1_000, requestMs: 2_000, callMs: 5_000 },
+      },
     );
     const client = await factory.getClient({
       accountId: '123456789012',

@@ -4,45 +4,41 @@ import {
   AwsCredentialsManager,
   DefaultAwsCredentialsManager,
 } from '@backstage/integration-aws-node';
+import {
+  createGlueClient,
+  credentialsForAccount,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
+import { AwsGlueBackendConfig } from '../../lib/config';
 import { GlueClientFactory, GlueClientTarget } from './GlueClientFactory';
-
-/** The user agent suffix of this plugin's Glue calls. */
-export const USER_AGENT: [string, string] = [
-  'backstage-plugin-aws-glue-backend',
-  '0.1.0',
-];
 
 /** Options of {@link DefaultGlueClientFactory}. */
 export interface DefaultGlueClientFactoryOptions {
   credentialsManager: AwsCredentialsManager;
-  /** A Glue endpoint to use instead of AWS's (the emulator, a VPC endpoint). */
-  endpoint?: string;
-  /** SDK attempts per call, including the first (default 3). */
-  maxAttempts?: number;
+  config: Pick<AwsGlueBackendConfig, 'endpoint' | 'maxAttempts' | 'timeouts'>;
 }
 
 /**
  * Creates Glue clients lazily, one per account x region, with credentials
- * from `aws.accounts` (`@backstage/integration-aws-node`), standard retries
- * and this plugin's user agent.
+ * from `aws.accounts` (`@backstage/integration-aws-node`) and the shared
+ * client setup of `-node` (adaptive retries, timeouts, user agent).
  */
 export class DefaultGlueClientFactory implements GlueClientFactory {
   private readonly clients = new Map<string, Promise<GlueClient>>();
 
   static fromConfig(
     config: Config,
-    options: { endpoint?: string; maxAttempts?: number },
+    pluginConfig: DefaultGlueClientFactoryOptions['config'],
   ): DefaultGlueClientFactory {
     return new DefaultGlueClientFactory({
       credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-      ...options,
+      config: pluginConfig,
     });
   }
 
   constructor(private readonly options: DefaultGlueClientFactoryOptions) {}
 
   getClient(target: GlueClientTarget): Promise<GlueClient> {
-    const key = `${target.accountId}/${target.region}`;
+    const key = JSON.stringify([target.accountId, target.region]);
     let client = this.clients.get(key);
     if (!client) {
       client = this.createClient(target);
@@ -54,25 +50,18 @@ export class DefaultGlueClientFactory implements GlueClientFactory {
   }
 
   private async createClient(target: GlueClientTarget): Promise<GlueClient> {
-    let credentials;
-    try {
-      credentials = await this.options.credentialsManager.getCredentialProvider(
-        { accountId: target.accountId },
-      );
-    } catch (error) {
-      throw new Error(
-        `No AWS credentials for account ${
-          target.accountId
-        }; configure it under aws.accounts: ${(error as Error).message}`,
-      );
-    }
-    return new GlueClient({
+    const { config } = this.options;
+    return createGlueClient({
       region: target.region,
-      endpoint: this.options.endpoint,
-      credentials: credentials.sdkCredentialProvider,
-      customUserAgent: [USER_AGENT],
-      retryMode: 'standard',
-      maxAttempts: this.options.maxAttempts ?? 3,
+      endpoint: config.endpoint,
+      credentials: await credentialsForAccount(
+        this.options.credentialsManager,
+        target.accountId,
+      ),
+      maxAttempts: config.maxAttempts,
+      connectionTimeoutMs: config.timeouts.connectionMs,
+      requestTimeoutMs: config.timeouts.requestMs,
+      component: 'backend',
     });
   }
 }

@@ -1,5 +1,6 @@
 import {
   GetJobRunsCommand,
+  InvalidInputException,
   GlueClient,
   JobRun,
   StartJobRunCommand,
@@ -9,6 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { createRedactor } from '../../lib/redaction';
 import { JobRef } from '../../lib/shapes';
+import { CachedLoader } from '../../lib/CachedLoader';
 import { DefaultGlueDataSource } from './DefaultGlueDataSource';
 
 const glue = mockClient(GlueClient);
@@ -44,6 +46,7 @@ function setup() {
     cache,
     logger: mockServices.logger.mock(),
     redactor: createRedactor(),
+    callTimeoutMs: 20_000,
     ttls,
   });
   return { data, cache, store };
@@ -71,7 +74,7 @@ describe('DefaultGlueDataSource', () => {
     const { data, cache } = setup();
     await data.getRunsPage(job);
     expect(cache.set).toHaveBeenCalledWith(
-      `runs:${job.arn}:0:`,
+      CachedLoader.key('runs', job.arn, '0', ''),
       expect.anything(),
       { ttl },
     );
@@ -128,5 +131,22 @@ describe('DefaultGlueDataSource', () => {
       'AWS Glue throttled GetJobRuns for job orders (123456789012/us-east-1)',
     );
     await expect(data.getRunsPage(job)).resolves.toEqual({ runs: [] });
+  });
+
+  it("redacts secrets Glue's error messages echo", async () => {
+    glue.on(StartJobRunCommand).rejects(
+      new InvalidInputException({
+        $metadata: {},
+        message:
+          'Argument --conn has an invalid value jdbc:postgresql://etl:hunter2@db/x',
+      }),
+    );
+    const { data } = setup();
+    const error = await data
+      .startJobRun(job, { '--conn': 'jdbc:postgresql://etl:hunter2@db/x' })
+      .catch(e => e);
+    expect(error.name).toBe('InputError');
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).toContain('<redacted>');
   });
 });

@@ -11,6 +11,7 @@ import {
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { isActiveRunState } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { deadlineSignal } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { CachedLoader } from '../../lib/CachedLoader';
 import { mapGlueError } from '../../lib/errors';
 import { Redactor } from '../../lib/redaction';
@@ -45,6 +46,8 @@ export interface DefaultGlueDataSourceOptions {
   cache: CacheService;
   logger: LoggerService;
   redactor: Redactor;
+  /** The deadline of one Glue call, every retry included. */
+  callTimeoutMs: number;
   ttls: {
     runsTtlMs: number;
     activeRunsTtlMs: number;
@@ -52,6 +55,14 @@ export interface DefaultGlueDataSourceOptions {
     bookmarkTtlMs: number;
   };
 }
+
+const runsPageKey = (
+  job: JobRef,
+  generation: string,
+  glueToken: string | undefined,
+) => CachedLoader.key('runs', job.arn, generation, glueToken ?? '');
+
+const generationKey = (job: JobRef) => CachedLoader.key('gen', job.arn);
 
 const describe = (ref: JobRef, type: 'job' | 'workflow') =>
   `${type} ${ref.name} (${ref.accountId}/${ref.region})`;
@@ -67,15 +78,24 @@ export class DefaultGlueDataSource implements GlueDataSource {
   private readonly loader: CachedLoader;
 
   constructor(private readonly options: DefaultGlueDataSourceOptions) {
-    this.loader = new CachedLoader(options.cache, options.logger);
+    // A shared load never outlives the deadline of the call behind it.
+    this.loader = new CachedLoader(
+      options.cache,
+      options.logger,
+      options.callTimeoutMs,
+    );
   }
 
   async getJob(job: JobRef): Promise<StoredJob> {
     return this.loader.load(
-      `job:${job.arn}`,
+      CachedLoader.key('job', job.arn),
       async () => {
-        const output = await this.call(job, 'GetJob', 'job', client =>
-          client.send(new GetJobCommand({ JobName: job.name })),
+        const output = await this.call(
+          job,
+          'GetJob',
+          'job',
+          (client, sendOptions) =>
+            client.send(new GetJobCommand({ JobName: job.name }), sendOptions),
         );
         if (!output.Job) {
           throw new NotFoundError(`AWS Glue has no ${describe(job, 'job')}`);
@@ -88,18 +108,23 @@ export class DefaultGlueDataSource implements GlueDataSource {
 
   async getRunsPage(job: JobRef, glueToken?: string): Promise<RunsPage> {
     const generation = await this.generation(job);
-    const key = `runs:${job.arn}:${generation}:${glueToken ?? ''}`;
+    const key = runsPageKey(job, generation, glueToken);
     const page = await this.loader.load(
       key,
       async () => {
-        const output = await this.call(job, 'GetJobRuns', 'job', client =>
-          client.send(
-            new GetJobRunsCommand({
-              JobName: job.name,
-              MaxResults: RUNS_PAGE_SIZE,
-              NextToken: glueToken,
-            }),
-          ),
+        const output = await this.call(
+          job,
+          'GetJobRuns',
+          'job',
+          (client, sendOptions) =>
+            client.send(
+              new GetJobRunsCommand({
+                JobName: job.name,
+                MaxResults: RUNS_PAGE_SIZE,
+                NextToken: glueToken,
+              }),
+              sendOptions,
+            ),
         );
         return compactObject({
           runs: (output.JobRuns ?? []).map(run =>
@@ -117,18 +142,23 @@ export class DefaultGlueDataSource implements GlueDataSource {
     const generation = await this.generation(job);
     // A cached first page already knows the latest run.
     const firstPage = await this.loader.peek<RunsPage>(
-      `runs:${job.arn}:${generation}:`,
+      runsPageKey(job, generation, undefined),
     );
     if (firstPage) {
       return firstPage.runs[0];
     }
     const latest = await this.loader.load(
-      `latest:${job.arn}:${generation}`,
+      CachedLoader.key('latest', job.arn, generation),
       async () => {
-        const output = await this.call(job, 'GetJobRuns', 'job', client =>
-          client.send(
-            new GetJobRunsCommand({ JobName: job.name, MaxResults: 1 }),
-          ),
+        const output = await this.call(
+          job,
+          'GetJobRuns',
+          'job',
+          (client, sendOptions) =>
+            client.send(
+              new GetJobRunsCommand({ JobName: job.name, MaxResults: 1 }),
+              sendOptions,
+            ),
         );
         const run = output.JobRuns?.[0];
         return run
@@ -143,19 +173,20 @@ export class DefaultGlueDataSource implements GlueDataSource {
   async getRun(job: JobRef, runId: string): Promise<StoredJobRun> {
     const generation = await this.generation(job);
     const run = await this.loader.load(
-      `run:${job.arn}:${generation}:${runId}`,
+      CachedLoader.key('run', job.arn, generation, runId),
       async () => {
         const output = await this.call(
           job,
           'GetJobRun',
           'job',
-          client =>
+          (client, sendOptions) =>
             client.send(
               new GetJobRunCommand({
                 JobName: job.name,
                 RunId: runId,
                 PredecessorsIncluded: true,
               }),
+              sendOptions,
             ),
           `run ${runId} of `,
         );
@@ -173,11 +204,18 @@ export class DefaultGlueDataSource implements GlueDataSource {
 
   async getBookmark(job: JobRef): Promise<StoredBookmark | undefined> {
     const bookmark = await this.loader.load(
-      `bookmark:${job.arn}`,
+      CachedLoader.key('bookmark', job.arn),
       async () => {
         try {
-          const output = await this.call(job, 'GetJobBookmark', 'job', client =>
-            client.send(new GetJobBookmarkCommand({ JobName: job.name })),
+          const output = await this.call(
+            job,
+            'GetJobBookmark',
+            'job',
+            (client, sendOptions) =>
+              client.send(
+                new GetJobBookmarkCommand({ JobName: job.name }),
+                sendOptions,
+              ),
           );
           const entry = output.JobBookmarkEntry;
           if (!entry) return undefined;
@@ -206,15 +244,18 @@ export class DefaultGlueDataSource implements GlueDataSource {
     options: { limit: number; glueToken?: string },
   ): Promise<WorkflowRunsPage> {
     const page = await this.loader.load(
-      `workflow-runs:${workflow.arn}:${options.limit}:${
-        options.glueToken ?? ''
-      }`,
+      CachedLoader.key(
+        'workflow-runs',
+        workflow.arn,
+        options.limit,
+        options.glueToken ?? '',
+      ),
       async () => {
         const output = await this.call(
           workflow,
           'GetWorkflowRuns',
           'workflow',
-          client =>
+          (client, sendOptions) =>
             client.send(
               new GetWorkflowRunsCommand({
                 Name: workflow.name,
@@ -222,6 +263,7 @@ export class DefaultGlueDataSource implements GlueDataSource {
                 MaxResults: options.limit,
                 NextToken: options.glueToken,
               }),
+              sendOptions,
             ),
         );
         return compactObject({
@@ -243,13 +285,20 @@ export class DefaultGlueDataSource implements GlueDataSource {
     job: JobRef,
     args?: Record<string, string>,
   ): Promise<string> {
-    const output = await this.call(job, 'StartJobRun', 'job', client =>
-      client.send(
-        new StartJobRunCommand({
-          JobName: job.name,
-          ...(args && Object.keys(args).length > 0 ? { Arguments: args } : {}),
-        }),
-      ),
+    const output = await this.call(
+      job,
+      'StartJobRun',
+      'job',
+      (client, sendOptions) =>
+        client.send(
+          new StartJobRunCommand({
+            JobName: job.name,
+            ...(args && Object.keys(args).length > 0
+              ? { Arguments: args }
+              : {}),
+          }),
+          sendOptions,
+        ),
     );
     await this.invalidateRuns(job);
     if (!output.JobRunId) {
@@ -261,10 +310,15 @@ export class DefaultGlueDataSource implements GlueDataSource {
   }
 
   async stopJobRun(job: JobRef, runId: string): Promise<void> {
-    const output = await this.call(job, 'BatchStopJobRun', 'job', client =>
-      client.send(
-        new BatchStopJobRunCommand({ JobName: job.name, JobRunIds: [runId] }),
-      ),
+    const output = await this.call(
+      job,
+      'BatchStopJobRun',
+      'job',
+      (client, sendOptions) =>
+        client.send(
+          new BatchStopJobRunCommand({ JobName: job.name, JobRunIds: [runId] }),
+          sendOptions,
+        ),
     );
     await this.invalidateRuns(job);
     const failure =
@@ -286,11 +340,11 @@ export class DefaultGlueDataSource implements GlueDataSource {
     const marker = `${Date.now().toString(36)}${Math.random()
       .toString(36)
       .slice(2, 8)}`;
-    await this.loader.put(`gen:${job.arn}`, marker, GENERATION_TTL_MS);
+    await this.loader.put(generationKey(job), marker, GENERATION_TTL_MS);
   }
 
   private async generation(job: JobRef): Promise<string> {
-    return (await this.loader.peek<string>(`gen:${job.arn}`)) ?? '0';
+    return (await this.loader.peek<string>(generationKey(job))) ?? '0';
   }
 
   private runsTtl(runs: StoredJobRun[]): number {
@@ -299,25 +353,37 @@ export class DefaultGlueDataSource implements GlueDataSource {
       : this.options.ttls.runsTtlMs;
   }
 
-  /** Sends a Glue call and maps its errors (glue-api.md §8.3). */
+  /** Sends a Glue call with its deadline and maps its errors to HTTP statuses. */
   private async call<T>(
     ref: JobRef,
     operation: string,
     type: 'job' | 'workflow',
-    send: (client: GlueClient) => Promise<T>,
+    send: (
+      client: GlueClient,
+      options: { abortSignal: AbortSignal },
+    ) => Promise<T>,
     targetPrefix = '',
   ): Promise<T> {
     const client = await this.options.clients.getClient({
       accountId: ref.accountId,
       region: ref.region,
     });
+    // Every call, retries included, ends by the deadline.
+    const abortSignal = deadlineSignal(this.options.callTimeoutMs);
     try {
-      return await send(client);
+      return await send(client, { abortSignal });
     } catch (error) {
-      throw mapGlueError(error, {
+      const mapped = mapGlueError(error, {
         operation,
         target: `${targetPrefix}${describe(ref, type)}`,
+        deadlineMs: abortSignal.aborted
+          ? this.options.callTimeoutMs
+          : undefined,
       });
+      // Glue's messages may echo an argument value: they reach responses,
+      // audit events and logs only redacted.
+      mapped.message = this.options.redactor.redactText(mapped.message);
+      throw mapped;
     }
   }
 }

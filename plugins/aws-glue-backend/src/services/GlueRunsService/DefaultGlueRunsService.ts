@@ -8,6 +8,8 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  isPlainArgumentKey,
+  MAX_ARGUMENT_KEY_LENGTH,
   awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
@@ -25,12 +27,7 @@ import { Request } from 'express';
 import { mapWithConcurrency } from '../../lib/concurrency';
 import { AwsGlueBackendConfig } from '../../lib/config';
 import { round6 } from '../../lib/cost';
-import {
-  decodeCursor,
-  encodeCursor,
-  queryKey,
-  scanPages,
-} from '../../lib/cursor';
+import { CursorCodec, queryKey, scanPages } from '../../lib/cursor';
 import {
   jobRefsOf,
   loadEntity,
@@ -56,6 +53,8 @@ export interface DefaultGlueRunsServiceOptions {
   auditor: AuditorService;
   logger: LoggerService;
   data: GlueDataSource;
+  /** Signs and checks the page cursors the API hands out. */
+  cursors: CursorCodec;
   /** The catalog provider units (a workflow entity must be synced by one). */
   units: readonly AwsGlueProviderUnit[];
   config: Pick<AwsGlueBackendConfig, 'actions' | 'pricing' | 'runs'>;
@@ -91,8 +90,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
     if (all.length === 0) {
       resolveJob(entity, undefined); // throws the "no Glue job" NotFoundError
     }
-    const { startJobRun, stopJobRun, allowedArguments } =
-      this.options.config.actions;
+    const { startJobRun, stopJobRun } = this.options.config.actions;
     const wanted = [
       awsGlueJobReadPermission,
       ...(startJobRun ? [awsGlueJobStartPermission] : []),
@@ -138,8 +136,9 @@ export class DefaultGlueRunsService implements GlueRunsService {
           ...(latest ? { latestRun: this.toRun(latest, job) } : {}),
           canStart: allowed(i, awsGlueJobStartPermission),
           canStop: allowed(i, awsGlueJobStopPermission),
-          overridableArguments: allowedArguments.filter(
-            key => !nonOverridableArgumentKeys.includes(key),
+          overridableArguments: this.overridableArguments(
+            Object.keys(summary.defaultArguments ?? {}),
+            nonOverridableArgumentKeys,
           ),
         };
       },
@@ -156,7 +155,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
       states ? [...states].sort().join(',') : '',
     );
     const start = options.nextToken
-      ? decodeCursor(options.nextToken, query)
+      ? this.options.cursors.decode(options.nextToken, query)
       : undefined;
     const result = await scanPages<StoredJobRun>({
       query,
@@ -175,7 +174,9 @@ export class DefaultGlueRunsService implements GlueRunsService {
       round6(values.reduce<number>((total, v) => total + (v ?? 0), 0));
     return {
       runs,
-      ...(result.next ? { nextToken: encodeCursor(result.next) } : {}),
+      ...(result.next
+        ? { nextToken: this.options.cursors.encode(result.next) }
+        : {}),
       totals: {
         dpuHours: sum(runs.map(r => r.dpuHours)),
         estimatedCost: sum(runs.map(r => r.estimatedCost)),
@@ -222,7 +223,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
     );
     const query = queryKey('workflow-runs', workflow.arn);
     const start = options.nextToken
-      ? decodeCursor(options.nextToken, query)
+      ? this.options.cursors.decode(options.nextToken, query)
       : undefined;
     const page = await this.options.data.getWorkflowRuns(workflow, {
       limit: options.limit,
@@ -233,7 +234,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
       runs: page.runs,
       ...(page.nextToken
         ? {
-            nextToken: encodeCursor({
+            nextToken: this.options.cursors.encode({
               query,
               glueToken: page.nextToken,
               offset: 0,
@@ -269,6 +270,13 @@ export class DefaultGlueRunsService implements GlueRunsService {
           meta,
         );
         for (const key of argumentKeys) {
+          if (!isPlainArgumentKey(key)) {
+            throw new InputError(
+              `arguments: ${JSON.stringify(
+                key.slice(0, 80),
+              )} is not an argument key; a key is -- and then letters, digits, '_', '.' or '-', at most ${MAX_ARGUMENT_KEY_LENGTH} characters`,
+            );
+          }
           if (!this.isAllowedArgument(key)) {
             throw new InputError(
               this.options.config.actions.allowedArguments.length === 0
@@ -350,6 +358,27 @@ export class DefaultGlueRunsService implements GlueRunsService {
       pricing: this.options.config.pricing,
       now: this.now(),
     });
+  }
+
+  /**
+   * The argument keys a caller may set when starting a run of a job: the
+   * allow-list's plain keys, and the job's default argument keys that one of
+   * its globs allows (`--input*` offers the job's `--input`), never a
+   * non-overridable one.
+   */
+  private overridableArguments(
+    defaultKeys: string[],
+    nonOverridable: string[],
+  ): string[] {
+    const plain = this.options.config.actions.allowedArguments.filter(key =>
+      isPlainArgumentKey(key),
+    );
+    const fromDefaults = defaultKeys.filter(
+      key => isPlainArgumentKey(key) && this.isAllowedArgument(key),
+    );
+    return [...new Set([...plain, ...fromDefaults])].filter(
+      key => !nonOverridable.includes(key),
+    );
   }
 
   /** The job a read names, once `aws-glue.job.read` allows it. */
