@@ -1,3 +1,5 @@
+import { JobRunState as SdkJobRunState } from '@aws-sdk/client-glue';
+import { JOB_RUN_STATES } from './types';
 import {
   FixtureError,
   loadFixture,
@@ -162,6 +164,14 @@ accounts:
   it('names the file when it cannot be read', () => {
     expect(() => loadFixture('/nonexistent/fixture.yaml')).toThrow(
       /^\/nonexistent\/fixture\.yaml: cannot read the file/,
+    );
+  });
+});
+
+describe("the emulator's job run states", () => {
+  it("are exactly the AWS SDK's JobRunState", () => {
+    expect([...JOB_RUN_STATES].sort()).toEqual(
+      Object.values(SdkJobRunState).sort(),
     );
   });
 });

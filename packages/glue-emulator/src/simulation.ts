@@ -41,7 +41,8 @@ import {
   WorkflowRunRecord,
 } from './model';
 import { between, hex64, rngFor, uuidFor } from './random';
-import type {
+import {
+  ACTIVE_JOB_RUN_STATES,
   GlueAction,
   GluePredecessor,
   JobRunState,
@@ -97,7 +98,7 @@ const STOP_SECONDS = 5;
 /** Seconds between a failed attempt and its retry. */
 const RETRY_DELAY_SECONDS = 30;
 
-const ACTIVE_STATES = new Set(['STARTING', 'RUNNING', 'STOPPING', 'WAITING']);
+const ACTIVE_STATES = new Set<string>(ACTIVE_JOB_RUN_STATES);
 
 /** Thrown by `startJobRun` when the job's MaxConcurrentRuns is reached. */
 export class ConcurrencyError extends Error {

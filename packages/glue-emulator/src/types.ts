@@ -7,17 +7,32 @@
 /** String-to-string map (DefaultArguments, Arguments, Tags, ...). */
 export type StringMap = Record<string, string>;
 
-export type JobRunState =
-  | 'STARTING'
-  | 'RUNNING'
-  | 'STOPPING'
-  | 'STOPPED'
-  | 'SUCCEEDED'
-  | 'FAILED'
-  | 'TIMEOUT'
-  | 'ERROR'
-  | 'WAITING'
-  | 'EXPIRED';
+/**
+ * Glue's job run states. The emulator imports no plugin code, so it keeps
+ * its own list; a test checks it against the AWS SDK's `JobRunState`.
+ */
+export const JOB_RUN_STATES = [
+  'STARTING',
+  'RUNNING',
+  'STOPPING',
+  'STOPPED',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMEOUT',
+  'ERROR',
+  'WAITING',
+  'EXPIRED',
+] as const;
+
+export type JobRunState = (typeof JOB_RUN_STATES)[number];
+
+/** The states in which a run still holds one of the job's concurrent-run slots. */
+export const ACTIVE_JOB_RUN_STATES: readonly JobRunState[] = [
+  'STARTING',
+  'RUNNING',
+  'STOPPING',
+  'WAITING',
+];
 
 export type CrawlState =
   | 'RUNNING'

@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { GLUE_JOB_RUN_STATES } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { AwsGlueBackendConfig } from './lib/config';
 import { retryAfterOf } from './lib/errors';
 import { ChainService } from './services/ChainService';
@@ -16,20 +17,6 @@ export interface RouterOptions {
   chainService: ChainService;
   config: Pick<AwsGlueBackendConfig, 'chain'>;
 }
-
-/** The job run states a `state` filter accepts (glue-api.md §3.2). */
-export const JOB_RUN_STATES = [
-  'STARTING',
-  'RUNNING',
-  'STOPPING',
-  'STOPPED',
-  'SUCCEEDED',
-  'FAILED',
-  'TIMEOUT',
-  'ERROR',
-  'WAITING',
-  'EXPIRED',
-] as const;
 
 const entityParams = z.object({
   namespace: z.string().min(1).max(253),
@@ -52,10 +39,10 @@ const stateFilter = z
       .map(s => s.trim().toLocaleUpperCase('en-US'))
       .filter(Boolean);
     for (const state of states) {
-      if (!(JOB_RUN_STATES as readonly string[]).includes(state)) {
+      if (!(GLUE_JOB_RUN_STATES as readonly string[]).includes(state)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `unknown job run state '${state}'; use one or more (comma-separated) of ${JOB_RUN_STATES.join(
+          message: `unknown job run state '${state}'; use one or more (comma-separated) of ${GLUE_JOB_RUN_STATES.join(
             ', ',
           )}`,
         });

@@ -14,20 +14,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { GLUE_ANNOTATIONS } from './annotations';
-
-/** The run states of a Glue job (`JobRunState` of the AWS SDK). */
-const JOB_RUN_STATES = [
-  'STARTING',
-  'RUNNING',
-  'STOPPING',
-  'STOPPED',
-  'SUCCEEDED',
-  'FAILED',
-  'TIMEOUT',
-  'ERROR',
-  'WAITING',
-  'EXPIRED',
-] as const;
+import { GLUE_JOB_RUN_STATES } from './runState';
 
 /** The states of a Glue crawl (`CrawlState` of the AWS SDK). */
 const CRAWL_STATES = [
@@ -53,7 +40,7 @@ export const glueTriggerConditionSchema = z
   .object({
     LogicalOperator: z.enum(['EQUALS']).optional(),
     JobName: z.string().optional(),
-    State: z.enum(JOB_RUN_STATES).optional(),
+    State: z.enum(GLUE_JOB_RUN_STATES).optional(),
     CrawlerName: z.string().optional(),
     CrawlState: z.enum(CRAWL_STATES).optional(),
   })

@@ -1,7 +1,66 @@
-import type { GlueJobRunState } from './types';
+/**
+ * Every state of a Glue job run, as Glue's `JobRunState` has them
+ * (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-jobs-runs.html#aws-glue-api-jobs-runs-JobRun).
+ * The one list the type, the API's `state` filter, the views' filters and
+ * the annotation schemas derive from.
+ *
+ * @public
+ */
+export const GLUE_JOB_RUN_STATES = [
+  'STARTING',
+  'RUNNING',
+  'STOPPING',
+  'STOPPED',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMEOUT',
+  'ERROR',
+  'WAITING',
+  'EXPIRED',
+] as const;
 
-const ACTIVE = new Set(['STARTING', 'RUNNING', 'STOPPING', 'WAITING']);
-const FAILED = new Set(['FAILED', 'TIMEOUT', 'ERROR', 'EXPIRED']);
+/**
+ * The states in which a run may still change state (views refresh, caches
+ * are short).
+ *
+ * @public
+ */
+export const ACTIVE_GLUE_JOB_RUN_STATES = [
+  'STARTING',
+  'RUNNING',
+  'STOPPING',
+  'WAITING',
+] as const satisfies readonly GlueJobRunStateName[];
+
+/**
+ * The states that mean the run did not do its work.
+ *
+ * @public
+ */
+export const FAILED_GLUE_JOB_RUN_STATES = [
+  'FAILED',
+  'TIMEOUT',
+  'ERROR',
+  'EXPIRED',
+] as const satisfies readonly GlueJobRunStateName[];
+
+/**
+ * One of {@link GLUE_JOB_RUN_STATES}.
+ *
+ * @public
+ */
+export type GlueJobRunStateName = (typeof GLUE_JOB_RUN_STATES)[number];
+
+/**
+ * The state of a Glue job run. Treated as open: an unknown state from a
+ * newer Glue is passed through as a string.
+ *
+ * @public
+ */
+export type GlueJobRunState = GlueJobRunStateName;
+
+const ACTIVE = new Set<string>(ACTIVE_GLUE_JOB_RUN_STATES);
+const FAILED = new Set<string>(FAILED_GLUE_JOB_RUN_STATES);
 
 /**
  * True while a run may still change state (so views refresh and caches are short).

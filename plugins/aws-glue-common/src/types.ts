@@ -1,20 +1,6 @@
-/**
- * The states of a Glue job run (glue-api.md §3.2). Treated as open: an
- * unknown state from a newer Glue is passed through as a string.
- *
- * @public
- */
-export type GlueJobRunState =
-  | 'STARTING'
-  | 'RUNNING'
-  | 'STOPPING'
-  | 'STOPPED'
-  | 'SUCCEEDED'
-  | 'FAILED'
-  | 'TIMEOUT'
-  | 'ERROR'
-  | 'WAITING'
-  | 'EXPIRED';
+import type { GlueJobRunState } from './runState';
+
+export type { GlueJobRunState } from './runState';
 
 /**
  * Links of one job run.
@@ -210,6 +196,12 @@ export interface GlueChainResponse {
   edges: GlueChainEdge[];
   /** True when the depth or node limit cut the chain short. */
   truncated: boolean;
+  /**
+   * The depths the chain route accepts (`awsGlue.chain`), so that views
+   * offer only those: `default` when a request gives none, up to `max`.
+   * Absent in graphs that do not come from the chain route.
+   */
+  depthLimits?: { default: number; max: number };
 }
 
 /**

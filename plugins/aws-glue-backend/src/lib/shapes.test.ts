@@ -1,3 +1,5 @@
+import { JobRunState as SdkJobRunState } from '@aws-sdk/client-glue';
+import { GLUE_JOB_RUN_STATES } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { createRedactor } from './redaction';
 import {
   JobRef,
@@ -302,5 +304,13 @@ describe('workflow runs', () => {
         { from: 'n2', to: 'n3' },
       ],
     });
+  });
+});
+
+describe('GLUE_JOB_RUN_STATES', () => {
+  it("are exactly the AWS SDK's JobRunState, so the API's filter accepts every state Glue has", () => {
+    expect([...GLUE_JOB_RUN_STATES].sort()).toEqual(
+      Object.values(SdkJobRunState).sort(),
+    );
   });
 });

@@ -182,6 +182,10 @@ export class DefaultChainService implements ChainService {
         this.onProblem,
       ),
       truncated,
+      depthLimits: {
+        default: config.chain.defaultDepth,
+        max: config.chain.maxDepth,
+      },
     };
   }
 

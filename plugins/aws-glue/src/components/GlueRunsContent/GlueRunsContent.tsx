@@ -32,6 +32,8 @@ import {
   GlueJobRun,
   isActiveRunState,
   isAwsGlueJobEntity,
+  ACTIVE_GLUE_JOB_RUN_STATES,
+  FAILED_GLUE_JOB_RUN_STATES,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { awsGlueApiRef } from '../../api';
 import {
@@ -78,12 +80,12 @@ export const RUN_STATE_FILTERS: {
   {
     value: 'failed',
     label: 'Failed, timed out or errored',
-    states: ['FAILED', 'TIMEOUT', 'ERROR', 'EXPIRED'],
+    states: [...FAILED_GLUE_JOB_RUN_STATES],
   },
   {
     value: 'active',
     label: 'Active',
-    states: ['STARTING', 'RUNNING', 'STOPPING', 'WAITING'],
+    states: [...ACTIVE_GLUE_JOB_RUN_STATES],
   },
   { value: 'succeeded', label: 'Succeeded', states: ['SUCCEEDED'] },
   { value: 'stopped', label: 'Stopped', states: ['STOPPED'] },
