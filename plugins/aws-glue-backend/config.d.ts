@@ -60,15 +60,11 @@ export interface Config {
       /**
        * Let callers holding `aws-glue.job.start` on an entity start runs of
        * its jobs. Default false.
-       *
-       * @visibility frontend
        */
       startJobRun?: boolean;
       /**
        * Let callers holding `aws-glue.job.stop` on an entity stop runs of
        * its jobs. Default false.
-       *
-       * @visibility frontend
        */
       stopJobRun?: boolean;
       /**
@@ -96,8 +92,6 @@ export interface Config {
       flexDpuHour?: number;
       /**
        * ISO 4217 code of the prices. Default USD.
-       *
-       * @visibility frontend
        */
       currency?: string;
     };

@@ -4,9 +4,12 @@
  * its maximum page size) and the latency lower bound (the longest chain of
  * pages that must be fetched one after another, times the per-call latency).
  *
- * The page sizes are the API maxima from glue-api.md (§2.1, §4.1, §5.1, §6,
- * §7.3), written down here on purpose rather than imported from the provider,
- * so the benchmark checks the provider against the API, not against itself.
+ * The page sizes are the API maxima (GetJobs and GetCrawlers 1,000,
+ * GetTriggers 200, ListWorkflows and BatchGetWorkflows 25, the tagging API's
+ * GetResources 100; see each operation's MaxResults in the AWS Glue API
+ * reference, https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api.html),
+ * written down here on purpose rather than imported from the provider, so
+ * the benchmark checks the provider against the API, not against itself.
  */
 import type { Fixture, FixtureRegion } from '@aws-glue-backstage/glue-emulator';
 

@@ -46,7 +46,10 @@ import {
   jobEntity,
   workflowEntity,
 } from './__fixtures__/entities';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { awsGluePlugin } from './plugin';
+import { GlueDataSource } from './services/GlueDataSource';
+import { glueDataSourceServiceRef } from './services/refs';
 import { SECRET_SHAPES } from './__fixtures__/secretShapes';
 import { inspect } from 'node:util';
 
@@ -197,6 +200,39 @@ describe('plugin', () => {
       awsGlueJobStartPermission,
       awsGlueJobStopPermission,
     ]);
+  });
+
+  it('lets an adopter replace a service through its service ref', async () => {
+    const data = {
+      getJob: jest.fn(async () => ({
+        arn: JOB_ARN,
+        name: JOB,
+        accountId: ACCOUNT,
+        region: 'us-east-1',
+        description: 'from a replaced data source',
+        nonOverridableArgumentKeys: [],
+        defaultArguments: {},
+      })),
+      getLatestRun: jest.fn(async () => undefined),
+    };
+    const server = await startBackend({
+      extraFeatures: [
+        createServiceFactory({
+          service: glueDataSourceServiceRef,
+          deps: {},
+          factory: () => data as unknown as GlueDataSource,
+        }),
+      ],
+    });
+    const res = await request(server)
+      .get(`${JOB_URL}/jobs`)
+      .set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.body.jobs[0].description).toBe('from a replaced data source');
+    expect(data.getJob).toHaveBeenCalledWith(
+      expect.objectContaining({ arn: JOB_ARN }),
+    );
+    expect(glue.calls()).toHaveLength(0);
   });
 
   it('fails to start with an invalid config, naming the key', async () => {

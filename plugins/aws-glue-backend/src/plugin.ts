@@ -2,24 +2,17 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { awsGluePermissions } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { readAwsGlueBackendConfig } from './lib/config';
-import { CursorCodec } from './lib/cursor';
-import { cursorSigningKey, migratedDatabase } from './lib/database';
-import { createRedactor } from './lib/redaction';
 import { createRouter } from './router';
-import { readAwsGlueProviderUnits } from '@aws-glue-backstage/plugin-aws-glue-node';
-import { DefaultChainService } from './services/ChainService';
-import { DefaultGlueAccessService } from './services/GlueAccessService';
-import { DefaultGlueClientFactory } from './services/GlueClientFactory';
-import { DefaultGlueDataSource } from './services/GlueDataSource';
-import { DefaultGlueRunsService } from './services/GlueRunsService';
+import { glueChainServiceRef, glueRunsServiceRef } from './services/refs';
 
 /**
  * The AWS Glue backend plugin: run history, run details, chain state,
  * bookmarks and workflow runs of catalog entities, and starting/stopping runs
- * behind permissions. Mounted at `/api/aws-glue`.
+ * behind permissions. Mounted at `/api/aws-glue`. Its services are service
+ * refs with default factories (see `services/refs.ts`): replace one with
+ * `createServiceFactory` without forking the plugin.
  *
  * @public
  */
@@ -32,71 +25,22 @@ export const awsGluePlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
-        auth: coreServices.auth,
-        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-        cache: coreServices.cache,
-        auditor: coreServices.auditor,
-        database: coreServices.database,
-        catalog: catalogServiceRef,
+        runsService: glueRunsServiceRef,
+        chainService: glueChainServiceRef,
       },
       async init({
         config,
         logger,
         httpRouter,
         httpAuth,
-        auth,
-        permissions,
         permissionsRegistry,
-        cache,
-        auditor,
-        database,
-        catalog,
+        runsService,
+        chainService,
       }) {
         permissionsRegistry.addPermissions(awsGluePermissions);
-
+        // read once here too, so that a bad config fails at start-up
         const pluginConfig = readAwsGlueBackendConfig(config);
-        const clients = DefaultGlueClientFactory.fromConfig(
-          config,
-          pluginConfig,
-        );
-        const data = new DefaultGlueDataSource({
-          clients,
-          cache,
-          logger,
-          redactor: createRedactor(pluginConfig.redaction),
-          callTimeoutMs: pluginConfig.timeouts.callMs,
-          ttls: pluginConfig.cache,
-        });
-        const units = readAwsGlueProviderUnits(config);
-        const access = new DefaultGlueAccessService({
-          catalog,
-          permissions,
-          auth,
-          units,
-          requireSyncedEntity: pluginConfig.actions.requireSyncedEntity,
-        });
-        const knex = await migratedDatabase(database);
-        const runsService = new DefaultGlueRunsService({
-          catalog,
-          access,
-          auditor,
-          logger,
-          data,
-          units,
-          cursors: new CursorCodec(
-            await cursorSigningKey(knex, pluginConfig.cursorSigningKey),
-          ),
-          config: pluginConfig,
-        });
-        const chainService = new DefaultChainService({
-          catalog,
-          access,
-          data,
-          logger,
-          config: pluginConfig,
-        });
-
         httpRouter.use(
           await createRouter({
             httpAuth,

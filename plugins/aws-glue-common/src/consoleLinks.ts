@@ -1,6 +1,6 @@
 /*
- * AWS console links. These are console conventions, not an API contract
- * (glue-api.md §9.3).
+ * AWS console links. These are the console's own routes, not an API
+ * contract: AWS may change them without notice.
  */
 
 const enc = encodeURIComponent;

@@ -2,7 +2,10 @@
  * DPUs, DPU-hours and estimated cost of a Glue job run. Pure.
  */
 
-/** DPUs per worker of each Glue worker type (glue-api.md §2.2). */
+/**
+ * DPUs per worker of each Glue worker type
+ * (https://docs.aws.amazon.com/glue/latest/dg/add-job.html, "Worker type").
+ */
 export const DPU_PER_WORKER: Readonly<Record<string, number>> = {
   'G.025X': 0.25,
   'G.1X': 1,

@@ -1,6 +1,9 @@
 /**
- * CloudWatch log links of Glue job runs. These are console conventions, not
- * an API contract (glue-api.md §9.2). Pure.
+ * CloudWatch log links of Glue job runs: the log groups are
+ * `/aws-glue/jobs/output` and `/aws-glue/jobs/error` (and `/aws-glue/jobs/logs-v2`
+ * with continuous logging), the stream is named by the run id
+ * (https://docs.aws.amazon.com/glue/latest/dg/monitor-continuous-logging.html).
+ * The console URLs are console conventions, not an API contract. Pure.
  */
 import {
   consoleHost,
@@ -9,7 +12,7 @@ import {
 
 /**
  * The CloudWatch console's fragment encoding: URI-encode twice and write `%`
- * as `$`, so `/` becomes `$252F` (glue-api.md §9.2).
+ * as `$`, so `/` becomes `$252F`.
  */
 export function cloudWatchEncode(value: string): string {
   return encodeURIComponent(encodeURIComponent(value)).replace(/%/g, '$');
