@@ -26,3 +26,20 @@ export type {
   GlueDataset,
   GlueInventory,
 } from './lib/types';
+export {
+  defaultCrawlerTransformer,
+  defaultDatasetTransformer,
+  defaultJobTransformer,
+  defaultTriggerTransformer,
+  defaultWorkflowTransformer,
+  type CrawlerTransformerInput,
+  type DatasetTransformerInput,
+  type GlueUnitContext,
+  type JobTransformerInput,
+  type ResolvedGlueResource,
+  type ResolvedLineageEdge,
+  type ResolvedRunnableResource,
+  type RunnableTransformerParts,
+  type TriggerTransformerInput,
+  type WorkflowTransformerInput,
+} from './lib/transformers';

@@ -156,4 +156,86 @@ describe('catalogModuleAwsGlueEntityProvider', () => {
     glue.restore();
     tagging.restore();
   });
+
+  it('merges transformers set more than once, later ones winning per kind', async () => {
+    const glue = mockClient(GlueClient);
+    const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+    glue.on(GetJobsCommand).resolves({ Jobs: [{ Name: 'nightly-load' }] });
+    glue.on(GetTriggersCommand).resolves({ Triggers: [] });
+    glue.on(ListWorkflowsCommand).resolves({ Workflows: [] });
+    glue
+      .on(GetCrawlersCommand)
+      .resolves({ Crawlers: [{ Name: 'raw', DatabaseName: 'lake' }] });
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+    const addEntityProvider = jest.fn();
+    const label =
+      (value: string) =>
+      (_resource: unknown, { defaultEntity }: { defaultEntity: any }) => ({
+        ...defaultEntity,
+        metadata: { ...defaultEntity.metadata, labels: { mapping: value } },
+      });
+    const customMapping = createBackendModule({
+      pluginId: 'catalog',
+      moduleId: 'custom-glue-mapping',
+      register(env) {
+        env.registerInit({
+          deps: { glueMapping: awsGlueCatalogExtensionPoint },
+          async init({ glueMapping }) {
+            glueMapping.setTransformers({
+              job: label('first'),
+              crawler: label('first'),
+            });
+            glueMapping.setTransformers({ job: label('second') });
+          },
+        });
+      },
+    });
+
+    await startTestBackend({
+      extensionPoints: [
+        [catalogProcessingExtensionPoint, { addEntityProvider }],
+      ],
+      features: [
+        catalogModuleAwsGlueEntityProvider,
+        customMapping,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            aws: {
+              accounts: [
+                {
+                  accountId: '123456789012',
+                  accessKeyId: 'AKIDTEST',
+                  secretAccessKey: 'test',
+                },
+              ],
+            },
+            catalog: {
+              providers: {
+                awsGlue: {
+                  prod: { ...providerConfig, regions: ['us-east-1'] },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+
+    const [provider]: AwsGlueEntityProvider[] =
+      addEntityProvider.mock.calls[0][0];
+    const applyMutation = jest.fn();
+    await provider.connect({ applyMutation, refresh: jest.fn() });
+    await provider.refresh();
+
+    const labels = Object.fromEntries(
+      applyMutation.mock.calls[0][0].entities.map((e: any) => [
+        e.entity.metadata.title,
+        e.entity.metadata.labels?.mapping,
+      ]),
+    );
+    expect(labels).toEqual({ 'nightly-load': 'second', raw: 'first' });
+    glue.restore();
+    tagging.restore();
+  });
 });

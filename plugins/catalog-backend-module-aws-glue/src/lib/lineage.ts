@@ -132,7 +132,9 @@ function str(value: unknown): string | undefined {
 
 /**
  * The datasets a Glue Studio visual job reads and writes, from its
- * `CodeGenConfigurationNodes` (see glue-api.md §2.3). Unknown node kinds,
+ * `CodeGenConfigurationNodes`: a map of node id to a
+ * [`CodeGenConfigurationNode`](https://docs.aws.amazon.com/glue/latest/webapi/API_CodeGenConfigurationNode.html),
+ * of which exactly one member (the node kind) is set. Unknown node kinds,
  * which the SDK returns as `{}`, are skipped.
  */
 export function lineageFromVisualNodes(

@@ -19,7 +19,13 @@ import { formatGlueArn } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { guardPages } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GlueInventory } from '../lib/types';
 
-/** Page sizes: each operation's maximum (glue-api.md). */
+/**
+ * Page sizes: each operation's documented maximum (`MaxResults` of GetJobs
+ * and GetCrawlers 1,000, GetTriggers 200, ListWorkflows 25; BatchGetWorkflows
+ * takes 25 names; the tagging API's `ResourcesPerPage` 100). See
+ * https://docs.aws.amazon.com/glue/latest/webapi/API_Operations.html and
+ * https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/API_GetResources.html.
+ */
 export const PAGE_SIZES = {
   GetJobs: 1000,
   GetTriggers: 200,
@@ -106,6 +112,171 @@ function checkNamed<T extends { Name?: string }>(
   return items;
 }
 
+/** What the listings of one read share. */
+interface ReadContext {
+  clients: GlueClients;
+  pagination: { client: GlueClient; pageSize: undefined };
+  /** Every call is cancelled with the sync (task timeout, shutdown). */
+  send: { abortSignal: AbortSignal };
+  guard: { maxPages: number; maxPagesConfigKey?: string; signal: AbortSignal };
+}
+
+/** Every page of a listing of named resources, checked. */
+async function readNamed<T extends { Name?: string }, P extends object>(
+  ctx: ReadContext,
+  operation: string,
+  field: string,
+  pages: AsyncIterable<P>,
+  itemsOf: (page: P) => T[] | undefined,
+): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of guardPages(operation, pages, ctx.guard)) {
+    items.push(...checkNamed(operation, itemsOf(page), field));
+  }
+  return items;
+}
+
+function readJobs(ctx: ReadContext): Promise<Job[]> {
+  const { pagination, send } = ctx;
+  const input = { MaxResults: PAGE_SIZES.GetJobs };
+  const pages = paginateGetJobs(pagination, input, send);
+  return readNamed(ctx, 'GetJobs', 'Jobs', pages, p => p.Jobs);
+}
+
+function readTriggers(ctx: ReadContext): Promise<Trigger[]> {
+  const { pagination, send } = ctx;
+  const input = { MaxResults: PAGE_SIZES.GetTriggers };
+  const pages = paginateGetTriggers(pagination, input, send);
+  return readNamed(ctx, 'GetTriggers', 'Triggers', pages, p => p.Triggers);
+}
+
+function readCrawlers(ctx: ReadContext): Promise<Crawler[]> {
+  const { pagination, send } = ctx;
+  const input = { MaxResults: PAGE_SIZES.GetCrawlers };
+  const pages = paginateGetCrawlers(pagination, input, send);
+  return readNamed(ctx, 'GetCrawlers', 'Crawlers', pages, p => p.Crawlers);
+}
+
+/** The workflows of one page of names; every name must come back, found or missing. */
+async function getWorkflows(
+  ctx: ReadContext,
+  names: string[],
+): Promise<Workflow[]> {
+  const result = await ctx.clients.glue.send(
+    new BatchGetWorkflowsCommand({ Names: names, IncludeGraph: false }),
+    ctx.send,
+  );
+  const found = checkNamed('BatchGetWorkflows', result.Workflows, 'Workflows');
+  const missing = result.MissingWorkflows?.length ?? 0;
+  if (found.length + missing !== names.length) {
+    throw new MalformedResponseError(
+      'BatchGetWorkflows',
+      `asked for ${names.length} workflows, got ${found.length} and ${missing} missing`,
+    );
+  }
+  return found;
+}
+
+async function readWorkflows(ctx: ReadContext): Promise<Workflow[]> {
+  // Each BatchGetWorkflows starts as soon as its page of names arrives.
+  const batches: Promise<Workflow[]>[] = [];
+  for await (const page of guardPages(
+    'ListWorkflows',
+    paginateListWorkflows(
+      ctx.pagination,
+      { MaxResults: PAGE_SIZES.ListWorkflows },
+      ctx.send,
+    ),
+    ctx.guard,
+  )) {
+    const names = page.Workflows ?? [];
+    if (!Array.isArray(names)) {
+      throw new MalformedResponseError(
+        'ListWorkflows',
+        'Workflows is not a list',
+      );
+    }
+    if (names.length === 0) continue;
+    const batch = getWorkflows(ctx, names);
+    // awaited below; a failure while ListWorkflows still pages is not unhandled
+    batch.catch(() => {});
+    batches.push(batch);
+  }
+  return (await Promise.all(batches)).flat();
+}
+
+async function readTagsOfType(
+  ctx: ReadContext,
+  type: string,
+  tags: Map<string, Record<string, string>>,
+) {
+  for await (const page of guardPages(
+    `GetResources (${type})`,
+    paginateGetResources(
+      { client: ctx.clients.tagging, pageSize: undefined },
+      {
+        ResourceTypeFilters: [type],
+        ResourcesPerPage: PAGE_SIZES.GetResources,
+      },
+      ctx.send,
+    ),
+    { ...ctx.guard, tokenOf: p => p.PaginationToken },
+  )) {
+    const mappings = page.ResourceTagMappingList ?? [];
+    if (!Array.isArray(mappings)) {
+      throw new MalformedResponseError(
+        'GetResources',
+        'ResourceTagMappingList is not a list',
+      );
+    }
+    for (const mapping of mappings) {
+      if (!mapping.ResourceARN) continue;
+      const values: Record<string, string> = {};
+      for (const tag of mapping.Tags ?? []) {
+        if (tag.Key) values[tag.Key] = tag.Value ?? '';
+      }
+      tags.set(mapping.ResourceARN, values);
+    }
+  }
+}
+
+/**
+ * The tags of every job, trigger, crawler and workflow, one paged stream per
+ * resource type in parallel (the longest stream, not the sum, bounds the
+ * time); `workflowTagsUnsupported` when the tagging API rejects the
+ * `glue:workflow` type.
+ */
+async function readTags(ctx: ReadContext) {
+  const tags = new Map<string, Record<string, string>>();
+  let workflowTagsUnsupported = false;
+  const resourceTypes = [
+    'glue:job',
+    'glue:trigger',
+    'glue:crawler',
+    'glue:workflow',
+  ];
+  await Promise.all(
+    resourceTypes.map(async type => {
+      try {
+        await readTagsOfType(ctx, type, tags);
+      } catch (error) {
+        // Where the tagging API rejects the `glue:workflow` type filter (an
+        // InvalidParameterException), fall back to GetTags per workflow. The
+        // types it supports: https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/supported-services.html
+        if (
+          type === 'glue:workflow' &&
+          (error as Error).name === 'InvalidParameterException'
+        ) {
+          workflowTagsUnsupported = true;
+          return;
+        }
+        throw error;
+      }
+    }),
+  );
+  return { tags, workflowTagsUnsupported };
+}
+
 /**
  * Reads the whole Glue inventory of one account and region with as few calls
  * as the API allows: GetJobs, GetTriggers, ListWorkflows + BatchGetWorkflows,
@@ -118,190 +289,40 @@ export async function readGlueInventory(
   unit: { partition: string; accountId: string; region: string },
   options: ReadOptions = {},
 ): Promise<GlueInventory> {
-  const { glue, tagging } = clients;
-  const pagination = { client: glue, pageSize: undefined };
   // When one stream fails, the read has failed: the others stop calling Glue.
   const failed = new AbortController();
   const signal = options.signal
     ? AbortSignal.any([options.signal, failed.signal])
     : failed.signal;
-  // Every call is cancelled with the sync (task timeout, shutdown).
-  const send = { abortSignal: signal };
-  const guard = {
-    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
-    maxPagesConfigKey: options.maxPagesConfigKey,
-    signal,
+  const ctx: ReadContext = {
+    clients,
+    pagination: { client: clients.glue, pageSize: undefined },
+    send: { abortSignal: signal },
+    guard: {
+      maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+      maxPagesConfigKey: options.maxPagesConfigKey,
+      signal,
+    },
   };
-
-  const readJobs = async () => {
-    const jobs: Job[] = [];
-    for await (const page of guardPages(
-      'GetJobs',
-      paginateGetJobs(pagination, { MaxResults: PAGE_SIZES.GetJobs }, send),
-      guard,
-    )) {
-      jobs.push(...checkNamed('GetJobs', page.Jobs, 'Jobs'));
-    }
-    return jobs;
-  };
-  const readTriggers = async () => {
-    const triggers: Trigger[] = [];
-    for await (const page of guardPages(
-      'GetTriggers',
-      paginateGetTriggers(
-        pagination,
-        { MaxResults: PAGE_SIZES.GetTriggers },
-        send,
-      ),
-      guard,
-    )) {
-      triggers.push(...checkNamed('GetTriggers', page.Triggers, 'Triggers'));
-    }
-    return triggers;
-  };
-  const readCrawlers = async () => {
-    const crawlers: Crawler[] = [];
-    for await (const page of guardPages(
-      'GetCrawlers',
-      paginateGetCrawlers(
-        pagination,
-        { MaxResults: PAGE_SIZES.GetCrawlers },
-        send,
-      ),
-      guard,
-    )) {
-      crawlers.push(...checkNamed('GetCrawlers', page.Crawlers, 'Crawlers'));
-    }
-    return crawlers;
-  };
-  const readWorkflows = async () => {
-    // Each BatchGetWorkflows starts as soon as its page of names arrives.
-    const batches: Promise<Workflow[]>[] = [];
-    for await (const page of guardPages(
-      'ListWorkflows',
-      paginateListWorkflows(
-        pagination,
-        { MaxResults: PAGE_SIZES.ListWorkflows },
-        send,
-      ),
-      guard,
-    )) {
-      const names = page.Workflows ?? [];
-      if (!Array.isArray(names)) {
-        throw new MalformedResponseError(
-          'ListWorkflows',
-          'Workflows is not a list',
-        );
-      }
-      if (names.length === 0) continue;
-      const batch = glue
-        .send(
-          new BatchGetWorkflowsCommand({ Names: names, IncludeGraph: false }),
-          send,
-        )
-        .then(result => {
-          const found = checkNamed(
-            'BatchGetWorkflows',
-            result.Workflows,
-            'Workflows',
-          );
-          if (
-            found.length + (result.MissingWorkflows?.length ?? 0) !==
-            names.length
-          ) {
-            throw new MalformedResponseError(
-              'BatchGetWorkflows',
-              `asked for ${names.length} workflows, got ${found.length} and ${
-                result.MissingWorkflows?.length ?? 0
-              } missing`,
-            );
-          }
-          return found;
-        });
-      // awaited below; a failure while ListWorkflows still pages is not unhandled
-      batch.catch(() => {});
-      batches.push(batch);
-    }
-    return (await Promise.all(batches)).flat();
-  };
-  const readTagsOfType = async (
-    type: string,
-    tags: Map<string, Record<string, string>>,
-  ) => {
-    for await (const page of guardPages(
-      `GetResources (${type})`,
-      paginateGetResources(
-        { client: tagging, pageSize: undefined },
-        {
-          ResourceTypeFilters: [type],
-          ResourcesPerPage: PAGE_SIZES.GetResources,
-        },
-        send,
-      ),
-      { ...guard, tokenOf: p => p.PaginationToken },
-    )) {
-      const mappings = page.ResourceTagMappingList ?? [];
-      if (!Array.isArray(mappings)) {
-        throw new MalformedResponseError(
-          'GetResources',
-          'ResourceTagMappingList is not a list',
-        );
-      }
-      for (const mapping of mappings) {
-        if (!mapping.ResourceARN) continue;
-        const values: Record<string, string> = {};
-        for (const tag of mapping.Tags ?? []) {
-          if (tag.Key) values[tag.Key] = tag.Value ?? '';
-        }
-        tags.set(mapping.ResourceARN, values);
-      }
-    }
-  };
-  let workflowTagsUnsupported = false;
-  const readTags = async () => {
-    const tags = new Map<string, Record<string, string>>();
-    const resourceTypes = [
-      'glue:job',
-      'glue:trigger',
-      'glue:crawler',
-      'glue:workflow',
-    ];
-    // One paged stream per resource type, in parallel: the longest stream,
-    // not the sum, bounds the time.
-    await Promise.all(
-      resourceTypes.map(async type => {
-        try {
-          await readTagsOfType(type, tags);
-        } catch (error) {
-          // Whether the tagging API knows `glue:workflow` is unverified
-          // (glue-api.md §7.3); fall back to GetTags per workflow.
-          if (
-            type === 'glue:workflow' &&
-            (error as Error).name === 'InvalidParameterException'
-          ) {
-            workflowTagsUnsupported = true;
-            return;
-          }
-          throw error;
-        }
-      }),
-    );
-    return tags;
-  };
-
-  const [jobs, triggers, workflows, crawlers, tags] = await Promise.all([
-    readJobs(),
-    readTriggers(),
-    readWorkflows(),
-    readCrawlers(),
-    readTags(),
+  const [
+    jobs,
+    triggers,
+    workflows,
+    crawlers,
+    { tags, workflowTagsUnsupported },
+  ] = await Promise.all([
+    readJobs(ctx),
+    readTriggers(ctx),
+    readWorkflows(ctx),
+    readCrawlers(ctx),
+    readTags(ctx),
   ]).catch(error => {
     failed.abort(error);
     throw error;
   });
   if (workflowTagsUnsupported) {
     for (const [arn, values] of await readWorkflowTagsOneByOne(
-      glue,
+      clients.glue,
       unit,
       workflows,
       signal,

@@ -14,6 +14,7 @@ import {
   isOwnerRef,
   normalizeOwnerRef,
   OwnershipOptions,
+  OwnershipRule,
 } from '../lib/ownership';
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
@@ -22,7 +23,7 @@ import {
   readAwsGlueProviderEntries,
 } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { DEFAULT_MAX_PAGES } from './GlueReader';
-import { ResourceFilters } from '../lib/buildEntities';
+import { ResourceFilters } from '../lib/filters';
 
 /** The config root of this module's providers. */
 export const CONFIG_ROOT = AWS_GLUE_PROVIDERS_CONFIG_ROOT;
@@ -115,12 +116,8 @@ function readNameFilter(config: Config | undefined, path: string) {
   return filter;
 }
 
-function readOne(
-  id: string,
-  path: string,
-  config: Config,
-  context: { multiRegion: boolean; multiAccount: boolean },
-): AwsGlueProviderConfig {
+/** The account, its regions (one partition), and an optional endpoint. */
+function readAccount(config: Config, path: string) {
   const accountId = config.getString('accountId');
   if (!/^\d{12}$/.test(accountId)) {
     fail(
@@ -128,6 +125,20 @@ function readOne(
       `expected a 12-digit AWS account id, got '${accountId}'`,
     );
   }
+  const regions = readRegions(config, path);
+  const endpoint = config.getOptionalString('endpoint');
+  if (endpoint) {
+    try {
+      const url = new URL(endpoint);
+      if (!['http:', 'https:'].includes(url.protocol)) throw new Error();
+    } catch {
+      fail(`${path}.endpoint`, `'${endpoint}' is not an http(s) URL`);
+    }
+  }
+  return { accountId, regions, partition: partitionOf(regions[0]), endpoint };
+}
+
+function readRegions(config: Config, path: string): string[] {
   const regions = config.getStringArray('regions');
   if (regions.length === 0) {
     fail(`${path}.regions`, 'list at least one region');
@@ -152,28 +163,31 @@ function readOne(
       )}) need separate providers`,
     );
   }
+  return regions;
+}
 
-  const endpoint = config.getOptionalString('endpoint');
-  if (endpoint) {
-    try {
-      const url = new URL(endpoint);
-      if (!['http:', 'https:'].includes(url.protocol)) throw new Error();
-    } catch {
-      fail(`${path}.endpoint`, `'${endpoint}' is not an http(s) URL`);
-    }
+function readSchedule(
+  config: Config,
+  path: string,
+): SchedulerServiceTaskScheduleDefinition | undefined {
+  if (!config.has('schedule')) {
+    return undefined;
   }
-
-  let schedule: SchedulerServiceTaskScheduleDefinition | undefined;
-  if (config.has('schedule')) {
-    try {
-      schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
-        config.getConfig('schedule'),
-      );
-    } catch (error) {
-      fail(`${path}.schedule`, (error as Error).message);
-    }
+  try {
+    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      config.getConfig('schedule'),
+    );
+  } catch (error) {
+    return fail(`${path}.schedule`, (error as Error).message);
   }
+}
 
+/** The namespace and the entity name template. */
+function readNaming(
+  config: Config,
+  path: string,
+  context: { multiRegion: boolean; multiAccount: boolean },
+) {
   const namespace = config.getOptionalString('namespace') ?? 'default';
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(namespace) || namespace.length > 63) {
     fail(
@@ -181,7 +195,6 @@ function readOne(
       `'${namespace}' is not a valid namespace (lower-case letters, digits and single dashes)`,
     );
   }
-
   const nameTemplate =
     config.getOptionalString('entityNameTemplate') ??
     defaultNameTemplate(context);
@@ -189,14 +202,17 @@ function readOne(
   if (templateProblem) {
     fail(`${path}.entityNameTemplate`, templateProblem);
   }
+  return { namespace, nameTemplate };
+}
 
+function readFilters(config: Config, path: string): ResourceFilters {
   const filtersConfig = config.getOptionalConfig('filters');
   const requiredTags: Record<string, string> = {};
   const requiredTagsConfig = filtersConfig?.getOptionalConfig('requiredTags');
   for (const key of requiredTagsConfig?.keys() ?? []) {
     requiredTags[key] = requiredTagsConfig!.getString(key);
   }
-  const filters: ResourceFilters = {
+  return {
     jobs: readNameFilter(
       filtersConfig?.getOptionalConfig('jobs'),
       `${path}.filters.jobs`,
@@ -207,7 +223,35 @@ function readOne(
     ),
     requiredTags,
   };
+}
 
+function readOwnershipRule(
+  rule: Config,
+  rulePath: string,
+  namespace: string,
+): OwnershipRule {
+  const owner = normalizeOwnerRef(rule.getString('owner'), namespace);
+  if (!owner) {
+    fail(
+      `${rulePath}.owner`,
+      `'${rule.getString('owner')}' is not a user or group entity ref`,
+    );
+  }
+  try {
+    return { pattern: new RegExp(rule.getString('pattern')), owner };
+  } catch (error) {
+    return fail(
+      `${rulePath}.pattern`,
+      `not a valid regular expression: ${(error as Error).message}`,
+    );
+  }
+}
+
+function readOwnership(
+  config: Config,
+  path: string,
+  namespace: string,
+): OwnershipOptions {
   const ownershipConfig = config.getOptionalConfig('ownership');
   const defaultOwnerValue =
     ownershipConfig?.getOptionalString('defaultOwner') ??
@@ -220,32 +264,17 @@ function readOne(
     );
   }
   const rules = (ownershipConfig?.getOptionalConfigArray('rules') ?? []).map(
-    (rule, index) => {
-      const rulePath = `${path}.ownership.rules[${index}]`;
-      const owner = normalizeOwnerRef(rule.getString('owner'), namespace);
-      if (!owner) {
-        fail(
-          `${rulePath}.owner`,
-          `'${rule.getString('owner')}' is not a user or group entity ref`,
-        );
-      }
-      let pattern: RegExp;
-      try {
-        pattern = new RegExp(rule.getString('pattern'));
-      } catch (error) {
-        return fail(
-          `${rulePath}.pattern`,
-          `not a valid regular expression: ${(error as Error).message}`,
-        );
-      }
-      return { pattern, owner };
-    },
+    (rule, index) =>
+      readOwnershipRule(rule, `${path}.ownership.rules[${index}]`, namespace),
   );
   const tagKeys = ownershipConfig?.getOptionalStringArray('tagKeys') ?? [
     'owner',
     'team',
   ];
+  return { tagKeys, rules, defaultOwner };
+}
 
+function readLineage(config: Config, path: string): LineageOptions {
   const lineageConfig = config.getOptionalConfig('lineage');
   const lineage: LineageOptions = {
     enabled: lineageConfig?.getOptionalBoolean('enabled') ?? true,
@@ -265,15 +294,23 @@ function readOne(
       `argument pattern '${overlap[0]}' is listed as both input and output`,
     );
   }
+  return lineage;
+}
 
+/** The default redaction patterns and the configured extra ones. */
+function readRedaction(config: Config, path: string): ArgumentRedactor {
   const redactionConfig = config.getOptionalConfig('redaction');
-  const extraKeyPatterns =
+  const keyPatterns =
     redactionConfig?.getOptionalStringArray('keyPatterns') ?? [];
-  const extraValuePatterns =
+  const valuePatterns =
     redactionConfig?.getOptionalStringArray('valuePatterns') ?? [];
-  checkRegExps(extraKeyPatterns, `${path}.redaction.keyPatterns`);
-  checkRegExps(extraValuePatterns, `${path}.redaction.valuePatterns`);
+  checkRegExps(keyPatterns, `${path}.redaction.keyPatterns`);
+  checkRegExps(valuePatterns, `${path}.redaction.valuePatterns`);
+  return ArgumentRedactor.withExtraPatterns({ keyPatterns, valuePatterns });
+}
 
+/** The removal guard, the SDK's attempts and the pages per listing. */
+function readLimits(config: Config, path: string) {
   const maxRemovalShare =
     config.getOptionalNumber('removalGuard.maxRemovalShare') ?? 0.5;
   if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
@@ -290,7 +327,6 @@ function readOne(
       `expected a whole number from 1 to 20, got ${maxAttempts}`,
     );
   }
-
   const maxPages =
     config.getOptionalNumber('maxPagesPerListing') ?? DEFAULT_MAX_PAGES;
   if (!Number.isInteger(maxPages) || maxPages < 1) {
@@ -299,36 +335,51 @@ function readOne(
       `expected a whole number of at least 1, got ${maxPages}`,
     );
   }
+  return { maxRemovalShare, maxAttempts, maxPages };
+}
 
-  const workflows = config.getOptionalConfig('workflows');
-
+/** Lifecycle and system tags, and whether workflows become Systems. */
+function readClassification(config: Config) {
   return {
-    id,
-    path,
-    accountId,
-    regions,
-    partition: partitionOf(regions[0]),
-    endpoint,
-    schedule,
-    namespace,
-    nameTemplate,
-    filters,
-    ownership: { tagKeys, rules, defaultOwner },
     lifecycle: {
       tagKey: config.getOptionalString('lifecycle.tagKey') ?? 'lifecycle',
       defaultValue:
         config.getOptionalString('lifecycle.default') ?? 'production',
     },
     system: { tagKey: config.getOptionalString('system.tagKey') ?? 'system' },
-    workflowsAsSystems: workflows?.getOptionalBoolean('enabled') ?? true,
+    workflowsAsSystems:
+      config.getOptionalConfig('workflows')?.getOptionalBoolean('enabled') ??
+      true,
+  };
+}
+
+/** One provider's config, section by section (the first problem throws). */
+function readOne(
+  id: string,
+  path: string,
+  config: Config,
+  context: { multiRegion: boolean; multiAccount: boolean },
+): AwsGlueProviderConfig {
+  const account = readAccount(config, path);
+  const schedule = readSchedule(config, path);
+  const naming = readNaming(config, path, context);
+  const filters = readFilters(config, path);
+  const ownership = readOwnership(config, path, naming.namespace);
+  const lineage = readLineage(config, path);
+  const redactor = readRedaction(config, path);
+  const limits = readLimits(config, path);
+  return {
+    id,
+    path,
+    ...account,
+    schedule,
+    ...naming,
+    filters,
+    ownership,
+    ...readClassification(config),
     lineage,
-    redactor: ArgumentRedactor.withExtraPatterns({
-      keyPatterns: extraKeyPatterns,
-      valuePatterns: extraValuePatterns,
-    }),
-    maxRemovalShare,
-    maxAttempts,
-    maxPages,
+    redactor,
+    ...limits,
   };
 }
 
