@@ -4,6 +4,9 @@
  * @packageDocumentation
  */
 export * from './awsClients';
+export * from './config';
+export * from './globs';
 export * from './paging';
 export * from './providers';
+export * from './redaction';
 export * from './syncedEntities';

@@ -1,7 +1,11 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { AWS_CLIENT_DEFAULTS } from '@aws-glue-backstage/plugin-aws-glue-node';
+import {
+  AWS_CLIENT_DEFAULTS,
+  invalidConfig,
+  readHttpUrl,
+  readRegExpList,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GluePricing } from './cost';
 
 /** The plugin's configuration under `awsGlue`, with defaults applied. */
@@ -72,7 +76,7 @@ const DEFAULTS = {
 const key = (path: string) => `awsGlue.${path}`;
 
 function invalid(path: string, problem: string): never {
-  throw new InputError(`Invalid config at ${key(path)}: ${problem}`);
+  throw invalidConfig(key(path), problem);
 }
 
 function readDurationMs(
@@ -122,16 +126,7 @@ function readPrice(config: Config, path: string, fallback: number): number {
 }
 
 function readPatterns(config: Config, path: string): string[] {
-  const patterns = config.getOptionalStringArray(key(path)) ?? [];
-  patterns.forEach((pattern, index) => {
-    try {
-      // eslint-disable-next-line no-new
-      new RegExp(pattern, 'i');
-    } catch (error) {
-      invalid(`${path}[${index}]`, `not a regular expression: ${error}`);
-    }
-  });
-  return patterns;
+  return readRegExpList(config, key(path), key(path));
 }
 
 /**
@@ -140,18 +135,7 @@ function readPatterns(config: Config, path: string): string[] {
  * config fails at start-up.
  */
 export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
-  const endpoint = config.getOptionalString(key('endpoint'));
-  if (endpoint !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      invalid('endpoint', `must be an http(s) URL, got '${endpoint}'`);
-    }
-  }
+  const endpoint = readHttpUrl(config, key('endpoint'), key('endpoint'));
 
   const maxDepth = readInteger(
     config,

@@ -1,4 +1,4 @@
-import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 
 /** Redacts secrets from arguments and free text (error messages). */
 export interface Redactor {

@@ -12,8 +12,8 @@ import {
   GlueWorkflowRun,
   isActiveRunState,
   glueConsoleUrls,
-  withoutUserInfo,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { withoutUserInfo } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GluePricing, runUsage } from './cost';
 import { jobRunLinks } from './links';
 import { Redactor } from './redaction';

@@ -25,10 +25,8 @@ import {
   DEFAULT_OUTPUT_ARGUMENT_PATTERNS,
 } from './lineage';
 import { isValidEntityName } from './naming';
-import {
-  ArgumentRedactor,
-  REDACTED,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { REDACTED } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GlueInventory } from './types';
 import { SECRET_SHAPES } from '../__fixtures__/secretShapes';
 

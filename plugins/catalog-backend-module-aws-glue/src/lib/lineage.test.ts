@@ -1,4 +1,4 @@
-import { globToRegExp } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { globToRegExp } from '@aws-glue-backstage/plugin-aws-glue-node';
 import {
   ArgumentLineageMatcher,
   DatasetReference,

@@ -1,7 +1,7 @@
 import {
   globToRegExp,
   withoutUserInfo,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+} from '@aws-glue-backstage/plugin-aws-glue-node';
 
 /** The kinds of dataset lineage can find. */
 export type DatasetType = 's3-prefix' | 'glue-table' | 'jdbc-table';

@@ -1,7 +1,5 @@
-import {
-  ArgumentRedactor,
-  unescapeMarkdown,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { unescapeMarkdown } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { MAX_DESCRIPTION_LENGTH, plainDescription } from './plainDescription';
 
 const redactor = ArgumentRedactor.withDefaults();

@@ -1,7 +1,5 @@
-import {
-  ArgumentRedactor,
-  escapeMarkdownLine,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { escapeMarkdownLine } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 
 /** The longest description kept, in characters (before escaping). */
 export const MAX_DESCRIPTION_LENGTH = 2048;

@@ -1,4 +1,4 @@
-import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { resolveInventory, ResolveOptions } from './resolve';
 import { GlueInventory } from './types';
 

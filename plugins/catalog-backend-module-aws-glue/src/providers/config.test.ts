@@ -4,7 +4,7 @@ import {
   DEFAULT_INPUT_ARGUMENT_PATTERNS,
   DEFAULT_OUTPUT_ARGUMENT_PATTERNS,
 } from '../lib/lineage';
-import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { readProviderConfigs } from './config';
 
 const ROOT = 'catalog.providers.awsGlue';

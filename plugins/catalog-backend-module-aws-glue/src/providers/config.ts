@@ -3,7 +3,6 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import {
   DEFAULT_INPUT_ARGUMENT_PATTERNS,
   DEFAULT_OUTPUT_ARGUMENT_PATTERNS,
@@ -16,7 +15,12 @@ import {
   OwnershipOptions,
   OwnershipRule,
 } from '../lib/ownership';
-import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  ArgumentRedactor,
+  invalidConfig,
+  readHttpUrl,
+  readRegExpList,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
 import {
   AWS_CLIENT_DEFAULTS,
   AWS_GLUE_PROVIDERS_CONFIG_ROOT,
@@ -62,38 +66,14 @@ export interface AwsGlueProviderConfig {
 }
 
 function fail(path: string, problem: string): never {
-  throw new InputError(`Invalid config at ${path}: ${problem}`);
+  throw invalidConfig(path, problem);
 }
 
-function readPatterns(
-  config: Config,
-  key: string,
-  path: string,
-  flags = '',
-): RegExp[] {
-  return (config.getOptionalStringArray(key) ?? []).map((pattern, index) => {
-    try {
-      return new RegExp(pattern, flags);
-    } catch (error) {
-      return fail(
-        `${path}.${key}[${index}]`,
-        `not a valid regular expression: ${(error as Error).message}`,
-      );
-    }
-  });
-}
-
-function checkRegExps(patterns: string[], path: string) {
-  patterns.forEach((pattern, index) => {
-    try {
-      new RegExp(pattern, 'i'); // eslint-disable-line no-new
-    } catch (error) {
-      fail(
-        `${path}[${index}]`,
-        `not a valid regular expression: ${(error as Error).message}`,
-      );
-    }
-  });
+/** Compiled regular expressions at `key`, each checked (with the path in the error). */
+function readPatterns(config: Config, key: string, path: string): RegExp[] {
+  return readRegExpList(config, key, `${path}.${key}`, '').map(
+    pattern => new RegExp(pattern),
+  );
 }
 
 function partitionOf(region: string): string {
@@ -126,15 +106,7 @@ function readAccount(config: Config, path: string) {
     );
   }
   const regions = readRegions(config, path);
-  const endpoint = config.getOptionalString('endpoint');
-  if (endpoint) {
-    try {
-      const url = new URL(endpoint);
-      if (!['http:', 'https:'].includes(url.protocol)) throw new Error();
-    } catch {
-      fail(`${path}.endpoint`, `'${endpoint}' is not an http(s) URL`);
-    }
-  }
+  const endpoint = readHttpUrl(config, 'endpoint', `${path}.endpoint`);
   return { accountId, regions, partition: partitionOf(regions[0]), endpoint };
 }
 
@@ -299,13 +271,16 @@ function readLineage(config: Config, path: string): LineageOptions {
 
 /** The default redaction patterns and the configured extra ones. */
 function readRedaction(config: Config, path: string): ArgumentRedactor {
-  const redactionConfig = config.getOptionalConfig('redaction');
-  const keyPatterns =
-    redactionConfig?.getOptionalStringArray('keyPatterns') ?? [];
-  const valuePatterns =
-    redactionConfig?.getOptionalStringArray('valuePatterns') ?? [];
-  checkRegExps(keyPatterns, `${path}.redaction.keyPatterns`);
-  checkRegExps(valuePatterns, `${path}.redaction.valuePatterns`);
+  const keyPatterns = readRegExpList(
+    config,
+    'redaction.keyPatterns',
+    `${path}.redaction.keyPatterns`,
+  );
+  const valuePatterns = readRegExpList(
+    config,
+    'redaction.valuePatterns',
+    `${path}.redaction.valuePatterns`,
+  );
   return ArgumentRedactor.withExtraPatterns({ keyPatterns, valuePatterns });
 }
 

@@ -34,7 +34,7 @@ import {
   resolveJob,
   resolveWorkflow,
 } from '../../lib/entities';
-import { createGlobMatcher } from '../../lib/globs';
+import { createGlobMatcher } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { JobRef, StoredJobRun, toGlueJobRun } from '../../lib/shapes';
 import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
@@ -253,40 +253,14 @@ export class DefaultGlueRunsService implements GlueRunsService {
       options.request,
       { entityRef: options.entityRef, argumentKeys },
       async meta => {
-        if (!this.options.config.actions.startJobRun) {
-          throw new NotAllowedError(
-            'Starting AWS Glue job runs is disabled; set awsGlue.actions.startJobRun: true in the backend config to enable it',
-          );
-        }
-        const entity = await this.entity(options);
-        const job = resolveJob(entity, options.job);
-        meta.jobArn = job.arn;
-        await this.authorize(
-          entity,
-          job,
-          awsGlueJobStartPermission,
-          options.credentials,
-          'start runs of',
-          meta,
-        );
-        for (const key of argumentKeys) {
-          if (!isPlainArgumentKey(key)) {
-            throw new InputError(
-              `arguments: ${JSON.stringify(
-                key.slice(0, 80),
-              )} is not an argument key; a key is -- and then letters, digits, '_', '.' or '-', at most ${MAX_ARGUMENT_KEY_LENGTH} characters`,
-            );
-          }
-          if (!this.isAllowedArgument(key)) {
-            throw new InputError(
-              this.options.config.actions.allowedArguments.length === 0
-                ? `arguments: '${key}' may not be overridden; no argument overrides are allowed (awsGlue.actions.allowedArguments is empty)`
-                : `arguments: '${key}' may not be overridden; allowed: ${this.options.config.actions.allowedArguments.join(
-                    ', ',
-                  )}`,
-            );
-          }
-        }
+        const { entity, job } = await this.actionableJob(options, meta, {
+          enabled: this.options.config.actions.startJobRun,
+          what: 'Starting',
+          configKey: 'startJobRun',
+          permission: awsGlueJobStartPermission,
+          verb: 'start runs of',
+        });
+        this.checkArgumentKeys(argumentKeys);
         const runId = await this.options.data.startJobRun(
           job,
           options.arguments,
@@ -314,22 +288,13 @@ export class DefaultGlueRunsService implements GlueRunsService {
       options.request,
       { entityRef: options.entityRef, runId: options.runId },
       async meta => {
-        if (!this.options.config.actions.stopJobRun) {
-          throw new NotAllowedError(
-            'Stopping AWS Glue job runs is disabled; set awsGlue.actions.stopJobRun: true in the backend config to enable it',
-          );
-        }
-        const entity = await this.entity(options);
-        const job = resolveJob(entity, options.job);
-        meta.jobArn = job.arn;
-        await this.authorize(
-          entity,
-          job,
-          awsGlueJobStopPermission,
-          options.credentials,
-          'stop runs of',
-          meta,
-        );
+        const { entity, job } = await this.actionableJob(options, meta, {
+          enabled: this.options.config.actions.stopJobRun,
+          what: 'Stopping',
+          configKey: 'stopJobRun',
+          permission: awsGlueJobStopPermission,
+          verb: 'stop runs of',
+        });
         await this.options.data.stopJobRun(job, options.runId);
         this.options.logger.info(
           `Stopped AWS Glue job run ${options.runId} of ${job.arn}`,
@@ -379,6 +344,64 @@ export class DefaultGlueRunsService implements GlueRunsService {
     return [...new Set([...plain, ...fromDefaults])].filter(
       key => !nonOverridable.includes(key),
     );
+  }
+
+  /**
+   * The entity and job an action names, once the action is enabled in config
+   * and the access service allows it; the job ARN and the decision go into
+   * the audit meta.
+   */
+  private async actionableJob(
+    options: JobRequestOptions,
+    meta: AuditMeta,
+    action: {
+      enabled: boolean;
+      what: string;
+      configKey: string;
+      permission: ResourcePermission<'catalog-entity'>;
+      verb: string;
+    },
+  ): Promise<{ entity: Entity; job: JobRef }> {
+    if (!action.enabled) {
+      throw new NotAllowedError(
+        `${action.what} AWS Glue job runs is disabled; set awsGlue.actions.${action.configKey}: true in the backend config to enable it`,
+      );
+    }
+    const entity = await this.entity(options);
+    const job = resolveJob(entity, options.job);
+    meta.jobArn = job.arn;
+    await this.authorize(
+      entity,
+      job,
+      action.permission,
+      options.credentials,
+      action.verb,
+      meta,
+    );
+    return { entity, job };
+  }
+
+  /** Refuses keys that are not plain argument keys or not on the allow-list. */
+  private checkArgumentKeys(keys: string[]) {
+    const { allowedArguments } = this.options.config.actions;
+    for (const key of keys) {
+      if (!isPlainArgumentKey(key)) {
+        throw new InputError(
+          `arguments: ${JSON.stringify(
+            key.slice(0, 80),
+          )} is not an argument key; a key is -- and then letters, digits, '_', '.' or '-', at most ${MAX_ARGUMENT_KEY_LENGTH} characters`,
+        );
+      }
+      if (!this.isAllowedArgument(key)) {
+        throw new InputError(
+          allowedArguments.length === 0
+            ? `arguments: '${key}' may not be overridden; no argument overrides are allowed (awsGlue.actions.allowedArguments is empty)`
+            : `arguments: '${key}' may not be overridden; allowed: ${allowedArguments.join(
+                ', ',
+              )}`,
+        );
+      }
+    }
   }
 
   /** The job a read names, once `aws-glue.job.read` allows it. */

@@ -5,9 +5,9 @@ import {
   GLUE_ENTITY_TYPES,
   glueConsoleUrls,
   s3ConsoleUrl,
-  withoutUserInfo,
   writeGlueJobDefaultArguments,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { withoutUserInfo } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { lineageAnnotation } from '../datasets';
 import { sourceControlLocation } from '../sourceLocation';
 import {

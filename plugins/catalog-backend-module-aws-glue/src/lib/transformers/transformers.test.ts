@@ -6,9 +6,9 @@ import {
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
-  ArgumentRedactor,
   GLUE_ANNOTATIONS as A,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import * as api from '../../index';
 import { baseEntity } from './baseEntity';
 import { GlueUnitContext, JobTransformerInput } from './types';

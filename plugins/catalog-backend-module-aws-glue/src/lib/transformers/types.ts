@@ -1,9 +1,9 @@
 import type { Crawler, Job, Trigger, Workflow } from '@aws-sdk/client-glue';
 import type {
-  ArgumentRedactor,
   GlueLineageEdge,
   GlueResourceKind,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import type { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import type { GlueDataset } from '../types';
 
 /**

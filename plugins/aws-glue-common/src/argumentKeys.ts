@@ -1,25 +1,4 @@
 /**
- * Compiles an argument-key glob (`*`: any run of characters, `?`: one
- * character, everything else literal) to an anchored regular expression.
- *
- * @public
- */
-export function globToRegExp(
-  glob: string,
-  options: { ignoreCase?: boolean } = {},
-): RegExp {
-  const source = glob
-    .split('')
-    .map(c => {
-      if (c === '*') return '.*';
-      if (c === '?') return '.';
-      return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${source}$`, options.ignoreCase ? 'i' : '');
-}
-
-/**
  * The longest argument key a caller may pass when starting a run.
  *
  * @public

@@ -1,9 +1,6 @@
-/**
- * What a redacted value is replaced with.
- *
- * @public
- */
-export const REDACTED = '<redacted>';
+import { REDACTED } from '@aws-glue-backstage/plugin-aws-glue-common';
+
+export { REDACTED };
 
 /** Words before a `key` segment that make it a non-secret key (partition_key, sort.key, ...). */
 const NON_SECRET_KEYS =
