@@ -94,7 +94,8 @@ export class MockAwsGlueApi implements AwsGlueApi {
     _options?: GetGlueChainOptions,
   ): Promise<GlueChainResponse> {
     await delay(300);
-    return dependentJobChain;
+    // as the backend's defaults: `awsGlue.chain.defaultDepth: 3`, `awsGlue.chain.maxDepth: 6`
+    return { ...dependentJobChain, depthLimits: { default: 3, max: 6 } };
   }
 
   async getBookmark(): Promise<GlueJobBookmarkResponse> {

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -13,10 +13,19 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import plugin from './alpha';
+import {
+  chainCardProps,
+  chainContentProps,
+  jobCardProps,
+  pageProps,
+  runsContentProps,
+  workflowContentProps,
+} from './extensionConfig';
 import { awsGlueApiRef } from './api';
 import { mockAwsGlueApi } from './__testUtils__/mockApi';
 import {
   crawlerEntity,
+  dependentJobChain,
   dependentJobEntity,
   makeJob,
   makeRun,
@@ -26,6 +35,12 @@ import {
   triggerEntity,
   workflowEntity,
 } from './__testUtils__/fixtures';
+
+/**
+ * A whole test app renders the lazily loaded content: on a busy machine
+ * that takes longer than the default second.
+ */
+const APP_RENDER = { timeout: 10_000 };
 
 describe('aws-glue alpha plugin', () => {
   it('is the aws-glue plugin with its API, cards, contents and page', () => {
@@ -123,9 +138,15 @@ describe('aws-glue alpha plugin', () => {
       apis: [[awsGlueApiRef, api]],
     });
     expect(
-      await screen.findByText('Runs of freshers_in_dependent_job'),
+      await screen.findByText(
+        'Runs of freshers_in_dependent_job',
+        undefined,
+        APP_RENDER,
+      ),
     ).toBeInTheDocument();
-    expect(await screen.findByText('TIMEOUT')).toBeInTheDocument();
+    expect(
+      await screen.findByText('TIMEOUT', undefined, APP_RENDER),
+    ).toBeInTheDocument();
   });
 
   it('leaves the runs content off other entities', async () => {
@@ -136,6 +157,127 @@ describe('aws-glue alpha plugin', () => {
       ],
       apis: [[awsGlueApiRef, mockAwsGlueApi()]],
     });
-    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('empty-entity-page', undefined, APP_RENDER),
+    ).toBeInTheDocument();
+  });
+
+  it('passes the runs content config to the component', async () => {
+    const api = mockAwsGlueApi({
+      getJobs: async () => ({ jobs: [makeJob({ canStart: false })] }),
+      getJobRuns: async () =>
+        makeRunsResponse([makeRun({ id: 'jr_a', state: 'RUNNING' })]),
+    });
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: dependentJobEntity }),
+        plugin.getExtension('entity-content:aws-glue/runs'),
+      ],
+      apis: [[awsGlueApiRef, api]],
+      config: {
+        app: {
+          extensions: [
+            {
+              'entity-content:aws-glue/runs': {
+                config: { pageSize: 10, pollIntervalMs: 2000 },
+              },
+            },
+          ],
+        },
+      },
+    });
+    expect(
+      await screen.findByText(
+        'Refreshing every 2 s while a run is active',
+        undefined,
+        APP_RENDER,
+      ),
+    ).toBeInTheDocument();
+    expect(api.getJobRuns).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ limit: 10 }),
+    );
+  });
+
+  it('passes the chain content config to the component', async () => {
+    const api = mockAwsGlueApi({ getChain: async () => dependentJobChain });
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: dependentJobEntity }),
+        plugin.getExtension('entity-content:aws-glue/chain'),
+      ],
+      apis: [[awsGlueApiRef, api]],
+      config: {
+        app: {
+          extensions: [
+            {
+              'entity-content:aws-glue/chain': {
+                config: { initialDepth: 2, initialDirection: 'up' },
+              },
+            },
+          ],
+        },
+      },
+    });
+    await waitFor(
+      () =>
+        expect(api.getChain).toHaveBeenCalledWith(expect.anything(), {
+          direction: 'up',
+          depth: 2,
+        }),
+      APP_RENDER,
+    );
+  });
+
+  it('refuses config values of the wrong kind', () => {
+    const tester = (config: object) =>
+      createExtensionTester(
+        plugin.getExtension('entity-content:aws-glue/runs'),
+        {
+          config: config as any,
+        },
+      ).get(coreExtensionData.routePath);
+    expect(tester({ pageSize: 10 })).toBe('/runs');
+    expect(() => tester({ pageSize: 0 })).toThrow(/pageSize/);
+    expect(() => tester({ pollIntervalMs: 'often' })).toThrow(/pollIntervalMs/);
+  });
+
+  it('maps each extension config to the props of its legacy component', () => {
+    expect(runsContentProps({ pageSize: 10 })).toEqual({ pageSize: 10 });
+    expect(runsContentProps({})).toEqual({});
+    expect(
+      chainContentProps({
+        initialDepth: 4,
+        initialDirection: 'down',
+        initialShowDatasets: true,
+        height: 700,
+        pollIntervalMs: 30000,
+      }),
+    ).toEqual({
+      initialDepth: 4,
+      initialDirection: 'down',
+      initialShowDatasets: true,
+      height: 700,
+      pollIntervalMs: 30000,
+    });
+    expect(
+      chainCardProps({ depth: 3, height: 250, layout: 'horizontal' }),
+    ).toEqual({ depth: 3, height: 250, layout: 'horizontal' });
+    expect(
+      workflowContentProps({ pageSize: 5, pollIntervalMs: 5000, height: 300 }),
+    ).toEqual({ pageSize: 5, pollIntervalMs: 5000, height: 300 });
+    expect(jobCardProps({ title: 'Glue', variant: 'gridItem' })).toEqual({
+      title: 'Glue',
+      variant: 'gridItem',
+    });
+    // the page blueprint's own title is the page's too
+    expect(pageProps({ title: 'ETL', concurrency: 8 })).toEqual({
+      title: 'ETL',
+      concurrency: 8,
+    });
+    // keys of the blueprints (path, filter, ...) are not props
+    expect(
+      runsContentProps({ pageSize: 10, ...({ path: '/x' } as {}) }),
+    ).toEqual({ pageSize: 10 });
   });
 });

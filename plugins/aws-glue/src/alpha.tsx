@@ -17,6 +17,24 @@ import {
   isAwsGlueTriggerAvailable,
   isAwsGlueWorkflowAvailable,
 } from './conditions';
+import {
+  chainCardConfig,
+  chainCardProps,
+  chainContentConfig,
+  chainContentProps,
+  crawlerCardConfig,
+  crawlerCardProps,
+  jobCardConfig,
+  jobCardProps,
+  pageConfig,
+  pageProps,
+  runsContentConfig,
+  runsContentProps,
+  triggerCardConfig,
+  triggerCardProps,
+  workflowContentConfig,
+  workflowContentProps,
+} from './extensionConfig';
 import { rootRouteRef } from './routes';
 
 /** The {@link AwsGlueClient} for the new frontend system. */
@@ -30,93 +48,150 @@ const awsGlueApi = ApiBlueprint.make({
     }),
 });
 
-/** `entity-card:aws-glue/job`: the job overview card. */
-const awsGlueJobCard = EntityCardBlueprint.make({
+/**
+ * `entity-card:aws-glue/job`: the job overview card. Config: `title`,
+ * `variant`, as the props of `EntityAwsGlueJobCard`.
+ */
+const awsGlueJobCard = EntityCardBlueprint.makeWithOverrides({
   name: 'job',
-  params: {
-    filter: isAwsGlueJobAvailable,
-    loader: () =>
-      import('./components/GlueJobCard').then(m => <m.GlueJobCard />),
+  configSchema: jobCardConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isAwsGlueJobAvailable,
+      loader: () =>
+        import('./components/GlueJobCard').then(m => (
+          <m.GlueJobCard {...jobCardProps(config)} />
+        )),
+    });
   },
 });
 
-/** `entity-card:aws-glue/chain`: the compact chain graph. */
-const awsGlueChainCard = EntityCardBlueprint.make({
+/**
+ * `entity-card:aws-glue/chain`: the compact chain graph. Config: `title`,
+ * `depth`, `direction`, `height`, `layout`.
+ */
+const awsGlueChainCard = EntityCardBlueprint.makeWithOverrides({
   name: 'chain',
-  params: {
-    filter: isAwsGlueChainAvailable,
-    type: 'content',
-    loader: () =>
-      import('./components/GlueChainCard').then(m => <m.GlueChainCard />),
+  configSchema: chainCardConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isAwsGlueChainAvailable,
+      type: 'content',
+      loader: () =>
+        import('./components/GlueChainCard').then(m => (
+          <m.GlueChainCard {...chainCardProps(config)} />
+        )),
+    });
   },
 });
 
-/** `entity-card:aws-glue/trigger`. */
-const awsGlueTriggerCard = EntityCardBlueprint.make({
+/** `entity-card:aws-glue/trigger`. Config: `title`, `variant`. */
+const awsGlueTriggerCard = EntityCardBlueprint.makeWithOverrides({
   name: 'trigger',
-  params: {
-    filter: isAwsGlueTriggerAvailable,
-    loader: () =>
-      import('./components/GlueTriggerCard').then(m => <m.GlueTriggerCard />),
+  configSchema: triggerCardConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isAwsGlueTriggerAvailable,
+      loader: () =>
+        import('./components/GlueTriggerCard').then(m => (
+          <m.GlueTriggerCard {...triggerCardProps(config)} />
+        )),
+    });
   },
 });
 
-/** `entity-card:aws-glue/crawler`. */
-const awsGlueCrawlerCard = EntityCardBlueprint.make({
+/** `entity-card:aws-glue/crawler`. Config: `title`, `variant`. */
+const awsGlueCrawlerCard = EntityCardBlueprint.makeWithOverrides({
   name: 'crawler',
-  params: {
-    filter: isAwsGlueCrawlerAvailable,
-    loader: () =>
-      import('./components/GlueCrawlerCard').then(m => <m.GlueCrawlerCard />),
+  configSchema: crawlerCardConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isAwsGlueCrawlerAvailable,
+      loader: () =>
+        import('./components/GlueCrawlerCard').then(m => (
+          <m.GlueCrawlerCard {...crawlerCardProps(config)} />
+        )),
+    });
   },
 });
 
-/** `entity-content:aws-glue/runs`: the run history tab. */
-const awsGlueRunsContent = EntityContentBlueprint.make({
+/**
+ * `entity-content:aws-glue/runs`: the run history tab. Config: `pageSize`,
+ * `pollIntervalMs`.
+ */
+const awsGlueRunsContent = EntityContentBlueprint.makeWithOverrides({
   name: 'runs',
-  params: {
-    path: '/runs',
-    title: 'Runs',
-    filter: isAwsGlueJobAvailable,
-    loader: () =>
-      import('./components/GlueRunsContent').then(m => <m.GlueRunsContent />),
+  configSchema: runsContentConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      path: '/runs',
+      title: 'Runs',
+      filter: isAwsGlueJobAvailable,
+      loader: () =>
+        import('./components/GlueRunsContent').then(m => (
+          <m.GlueRunsContent {...runsContentProps(config)} />
+        )),
+    });
   },
 });
 
-/** `entity-content:aws-glue/chain`: the chain tab. */
-const awsGlueChainContent = EntityContentBlueprint.make({
+/**
+ * `entity-content:aws-glue/chain`: the chain tab. Config: `initialDepth`,
+ * `initialDirection`, `initialShowDatasets`, `height`, `pollIntervalMs`.
+ */
+const awsGlueChainContent = EntityContentBlueprint.makeWithOverrides({
   name: 'chain',
-  params: {
-    path: '/glue-chain',
-    title: 'Glue chain',
-    filter: isAwsGlueChainAvailable,
-    loader: () =>
-      import('./components/GlueChainContent').then(m => <m.GlueChainContent />),
+  configSchema: chainContentConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      path: '/glue-chain',
+      title: 'Glue chain',
+      filter: isAwsGlueChainAvailable,
+      loader: () =>
+        import('./components/GlueChainContent').then(m => (
+          <m.GlueChainContent {...chainContentProps(config)} />
+        )),
+    });
   },
 });
 
-/** `entity-content:aws-glue/workflow`: the workflow tab of workflow Systems. */
-const awsGlueWorkflowContent = EntityContentBlueprint.make({
+/**
+ * `entity-content:aws-glue/workflow`: the workflow tab of workflow Systems.
+ * Config: `pageSize`, `pollIntervalMs`, `height`.
+ */
+const awsGlueWorkflowContent = EntityContentBlueprint.makeWithOverrides({
   name: 'workflow',
-  params: {
-    path: '/workflow',
-    title: 'Workflow',
-    filter: isAwsGlueWorkflowAvailable,
-    loader: () =>
-      import('./components/GlueWorkflowContent').then(m => (
-        <m.GlueWorkflowContent />
-      )),
+  configSchema: workflowContentConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      path: '/workflow',
+      title: 'Workflow',
+      filter: isAwsGlueWorkflowAvailable,
+      loader: () =>
+        import('./components/GlueWorkflowContent').then(m => (
+          <m.GlueWorkflowContent {...workflowContentProps(config)} />
+        )),
+    });
   },
 });
 
-/** `page:aws-glue`: every Glue job in the catalog. */
-const awsGluePage = PageBlueprint.make({
-  params: {
-    path: '/aws-glue',
-    title: 'AWS Glue',
-    routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/GlueJobsPage').then(m => <m.GlueJobsPage />),
+/**
+ * `page:aws-glue`: every Glue job in the catalog. Config: `subtitle`,
+ * `concurrency`, and the blueprint's own `path` and `title` (also the
+ * page's title).
+ */
+const awsGluePage = PageBlueprint.makeWithOverrides({
+  configSchema: pageConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      path: '/aws-glue',
+      title: 'AWS Glue',
+      routeRef: rootRouteRef,
+      loader: () =>
+        import('./components/GlueJobsPage').then(m => (
+          <m.GlueJobsPage {...pageProps(config)} />
+        )),
+    });
   },
 });
 

@@ -1,5 +1,7 @@
 import {
   buildChainGraph,
+  clampDepth,
+  depthChoices,
   downstreamJobs,
   failedUpstreamJobs,
   reachable,
@@ -117,5 +119,43 @@ describe('reachability', () => {
       }),
     };
     expect(failedUpstreamJobs(chain)).toEqual([]);
+  });
+});
+
+describe('depthChoices', () => {
+  it('offers 1 to the backend max once an answer said it', () => {
+    expect(
+      depthChoices({
+        limits: { default: 3, max: 4 },
+        answered: true,
+        depth: 3,
+      }),
+    ).toEqual([1, 2, 3, 4]);
+    expect(
+      depthChoices({
+        limits: { default: 2, max: 10 },
+        answered: true,
+        depth: 2,
+      }),
+    ).toHaveLength(10);
+  });
+
+  it('offers no more than the current depth before the first answer', () => {
+    expect(depthChoices({ answered: false, depth: 3 })).toEqual([1, 2, 3]);
+  });
+
+  it('offers up to 6 after answers without limits (older backends)', () => {
+    expect(depthChoices({ answered: true, depth: 3 })).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
+  });
+});
+
+describe('clampDepth', () => {
+  it('keeps a depth within 1 and the max', () => {
+    expect(clampDepth(5, 4)).toBe(4);
+    expect(clampDepth(0, 4)).toBe(1);
+    expect(clampDepth(2.4, 4)).toBe(2);
+    expect(clampDepth(3, 6)).toBe(3);
   });
 });

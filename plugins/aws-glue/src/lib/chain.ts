@@ -143,3 +143,32 @@ export function downstreamJobs(chain: GlueChainResponse): GlueChainNode[] {
     )
     .sort((a, b) => a.depth - b.depth);
 }
+
+/** The depths the chain route accepts, as its answers say them. */
+export type ChainDepthLimits = NonNullable<GlueChainResponse['depthLimits']>;
+
+/** The deepest choice offered when the backend does not say its limits (older backends). */
+export const FALLBACK_MAX_DEPTH = 6;
+
+/** `depth` as a whole number from 1 to `max`. */
+export function clampDepth(depth: number, max: number): number {
+  return Math.min(Math.max(1, Math.floor(max)), Math.max(1, Math.round(depth)));
+}
+
+/**
+ * The depths a chain view offers: 1 to the backend's `max` once an answer
+ * said it; before the first answer only up to the current depth (deeper ones
+ * might be refused); after answers without limits, up to
+ * {@link FALLBACK_MAX_DEPTH}.
+ */
+export function depthChoices(options: {
+  limits?: ChainDepthLimits;
+  answered: boolean;
+  depth: number;
+}): number[] {
+  const { limits, answered, depth } = options;
+  let max = depth;
+  if (limits) max = limits.max;
+  else if (answered) max = Math.max(depth, FALLBACK_MAX_DEPTH);
+  return Array.from({ length: clampDepth(max, max) }, (_, i) => i + 1);
+}

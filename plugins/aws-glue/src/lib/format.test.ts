@@ -1,6 +1,10 @@
 import {
+  describeBookmark,
   describeSchedule,
+  formatAxisDate,
+  plainDescription,
   shortRunId,
+  withoutRepeatedSentences,
   formatBookmarkOption,
   formatCost,
   formatDpuHours,
@@ -128,5 +132,96 @@ describe('describeSchedule', () => {
     [undefined, undefined],
   ])('%p -> %p', (expression, expected) => {
     expect(describeSchedule(expression)).toBe(expected);
+  });
+});
+
+describe('withoutRepeatedSentences', () => {
+  it('keeps only the longer of two sentences when one contains the other', () => {
+    expect(
+      withoutRepeatedSentences(
+        'Starts glueetl when upstream_job SUCCEEDED. Starts glueetl when upstream_job SUCCEEDED (glueetl reads what upstream_job writes)',
+      ),
+    ).toBe(
+      'Starts glueetl when upstream_job SUCCEEDED (glueetl reads what upstream_job writes)',
+    );
+    // the other way round, another case and a trailing period
+    expect(
+      withoutRepeatedSentences(
+        'Starts b when a SUCCEEDED and more. starts B when A succeeded.',
+      ),
+    ).toBe('Starts b when a SUCCEEDED and more.');
+    expect(withoutRepeatedSentences('Starts b. Starts b.')).toBe('Starts b.');
+  });
+
+  it('leaves other texts as they are', () => {
+    for (const text of [
+      'Starts b when a SUCCEEDED',
+      'Starts b when a SUCCEEDED. Nightly load of the sales tables',
+      'Loads s3://bucket/a.b/ e.g. the raw zone.',
+      '',
+    ]) {
+      expect(withoutRepeatedSentences(text)).toBe(text);
+    }
+  });
+});
+
+describe('plainDescription', () => {
+  it('unescapes Markdown, then drops a repeated sentence', () => {
+    expect(
+      plainDescription(
+        'Starts glueetl when upstream\\_job SUCCEEDED. Starts glueetl when upstream\\_job SUCCEEDED \\(glueetl reads what upstream\\_job writes\\)',
+      ),
+    ).toBe(
+      'Starts glueetl when upstream_job SUCCEEDED (glueetl reads what upstream_job writes)',
+    );
+    expect(plainDescription(undefined)).toBeUndefined();
+  });
+});
+
+describe('formatAxisDate', () => {
+  const iso = '2025-03-04T14:15:00.000Z';
+  const local = new Date(iso);
+
+  it('is the local date across days, with the time within two days', () => {
+    expect(formatAxisDate(iso, 7 * 86400)).toBe(
+      local.toLocaleString('en-US', { month: 'short', day: 'numeric' }),
+    );
+    expect(formatAxisDate(iso, 3600)).toBe(
+      local.toLocaleString('en-US', {
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }),
+    );
+    expect(formatAxisDate(iso, 3600)).toMatch(
+      /^[A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}\s?[AP]M$/,
+    );
+    expect(formatAxisDate(undefined, 0)).toBe('—');
+  });
+});
+
+describe('describeBookmark', () => {
+  const job = { bookmarkOption: 'job-bookmark-enable' } as any;
+
+  it('says the option and where the bookmark stands', () => {
+    expect(
+      describeBookmark(
+        job,
+        {
+          jobName: 'a',
+          jobArn: 'arn',
+          option: 'job-bookmark-enable',
+          entry: { version: 3, run: 12, attempt: 0, runId: 'jr_b' },
+        },
+        undefined,
+      ),
+    ).toBe('Enabled, at run 12 (attempt 0), jr_b');
+    expect(
+      describeBookmark(job, { jobName: 'a', jobArn: 'arn' } as any, undefined),
+    ).toBe('Enabled, no bookmark recorded yet');
+    expect(describeBookmark(job, undefined, new Error('x'))).toBe(
+      'Enabled (bookmark state unavailable)',
+    );
   });
 });

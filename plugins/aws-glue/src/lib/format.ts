@@ -1,5 +1,10 @@
 /** Formatting helpers shared by the AWS Glue views (pure, locale `en-US`). */
-import { joinWords } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  GlueJob,
+  GlueJobBookmarkResponse,
+  joinWords,
+  unescapeMarkdown,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** `45s`, `12m 30s`, `2h 05m`, `3d 4h`; `—` when unknown. */
 export function formatDuration(seconds: number | undefined): string {
@@ -95,6 +100,26 @@ export function formatDateTime(iso: string | undefined): string {
   });
 }
 
+/**
+ * A short date for a chart axis tick, in the user's time zone: `Mar 4` when
+ * the axis spans two days or more, `Mar 4, 2:15 AM` below that.
+ */
+export function formatAxisDate(
+  iso: string | undefined,
+  spanSeconds: number,
+): string {
+  const time = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(time)) {
+    return '—';
+  }
+  const withTime = spanSeconds < 2 * 86400;
+  return new Date(time).toLocaleString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}),
+  });
+}
+
 /** `G.1X × 10 workers`, `0.0625 DPU (max capacity)`, or `—`. */
 export function formatWorkers(options: {
   workerType?: string;
@@ -132,6 +157,43 @@ export function snippet(text: string | undefined, max = 80): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+/**
+ * The text without the sentences another of its sentences contains
+ * (compared case-insensitively, a trailing period ignored). A synced
+ * trigger's description is the sentence the catalog module writes followed
+ * by the trigger's own description, which often restates the sentence:
+ * `Starts b when a SUCCEEDED. Starts b when a SUCCEEDED (b reads a)` becomes
+ * `Starts b when a SUCCEEDED (b reads a)`.
+ */
+export function withoutRepeatedSentences(text: string): string {
+  const sentences = text.split(/\.\s+/);
+  if (sentences.length < 2) return text;
+  const keys = sentences.map(s =>
+    s.trim().replace(/\.$/, '').toLocaleLowerCase('en-US'),
+  );
+  const repeated = (key: string, i: number) =>
+    keys.some(
+      (other, j) =>
+        j !== i && other.includes(key) && (other.length > key.length || j < i),
+    );
+  return sentences
+    .map((s, i) => (i < sentences.length - 1 ? `${s}.` : s))
+    .filter((_, i) => !repeated(keys[i], i))
+    .join(' ');
+}
+
+/**
+ * A synced entity's description (escaped Markdown) as plain text, without
+ * the generated sentence when the resource's own description repeats it.
+ */
+export function plainDescription(
+  markdown: string | undefined,
+): string | undefined {
+  return markdown
+    ? withoutRepeatedSentences(unescapeMarkdown(markdown))
+    : undefined;
+}
+
 /** `enable`, `disable`, `pause` from `job-bookmark-enable` etc. */
 export function formatBookmarkOption(option: string | undefined): string {
   switch (option) {
@@ -144,6 +206,26 @@ export function formatBookmarkOption(option: string | undefined): string {
     default:
       return option ?? '—';
   }
+}
+
+/** A job's bookmark option and where it stands: `Enabled, at run 12 (attempt 0), jr_…`. */
+export function describeBookmark(
+  job: GlueJob,
+  bookmark: GlueJobBookmarkResponse | undefined,
+  error: Error | undefined,
+): string {
+  const option = formatBookmarkOption(bookmark?.option ?? job.bookmarkOption);
+  if (error) return `${option} (bookmark state unavailable)`;
+  if (!bookmark) return option;
+  if (!bookmark.entry) {
+    return job.bookmarkOption === 'job-bookmark-disable'
+      ? option
+      : `${option}, no bookmark recorded yet`;
+  }
+  const { run, attempt, runId } = bookmark.entry;
+  return `${option}, at run ${run} (attempt ${attempt})${
+    runId ? `, ${runId}` : ''
+  }`;
 }
 
 const DAY_NAMES: Record<string, string> = {

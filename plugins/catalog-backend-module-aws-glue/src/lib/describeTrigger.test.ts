@@ -186,4 +186,27 @@ describe('describeTrigger with a Glue description', () => {
       describeTrigger({ ...trigger, Description: 'Owned by the night shift' }),
     ).toBe('Starts b when a SUCCEEDED. Owned by the night shift');
   });
+
+  it('says a description that restates and extends the sentence once', () => {
+    const extended: Trigger = {
+      Name: 'run-glueetl-after-upstream',
+      Type: 'CONDITIONAL',
+      State: 'ACTIVATED',
+      Predicate: {
+        Conditions: [
+          {
+            LogicalOperator: 'EQUALS',
+            JobName: 'upstream_job',
+            State: 'SUCCEEDED',
+          },
+        ],
+      },
+      Actions: [{ JobName: 'glueetl' }],
+      Description:
+        'Starts glueetl when upstream_job SUCCEEDED (glueetl reads what upstream_job writes)',
+    };
+    expect(describeTrigger(extended)).toBe(
+      'Starts glueetl when upstream_job SUCCEEDED (glueetl reads what upstream_job writes)',
+    );
+  });
 });

@@ -50,11 +50,14 @@ export function describeTrigger(trigger: Trigger): string {
     trigger.Type !== 'ON_DEMAND'
       ? ` (trigger ${trigger.State.toLocaleLowerCase('en-US')})`
       : '';
-  // Glue descriptions often restate the predicate; do not say it twice.
+  // Glue descriptions often restate the predicate, or say more about it
+  // ("... SUCCEEDED (glueetl reads what upstream_job writes)"): say it once.
   const own = trigger.Description?.trim().replace(/\.$/, '');
+  const lower = (value: string) => value.toLocaleLowerCase('en-US');
+  if (own && lower(own).includes(lower(text))) {
+    return `${own}${state}`;
+  }
   const description =
-    own && own.toLocaleLowerCase('en-US') !== text.toLocaleLowerCase('en-US')
-      ? `. ${own}`
-      : '';
+    own && !lower(text).includes(lower(own)) ? `. ${own}` : '';
   return `${text}${state}${description}`;
 }

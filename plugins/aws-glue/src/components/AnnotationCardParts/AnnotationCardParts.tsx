@@ -1,55 +1,27 @@
 import { ReactNode } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { Grid, Typography, makeStyles } from '@material-ui/core';
 import {
-  Box,
-  Grid,
-  Table as MuiTable,
-  TableBody,
-  TableCell,
-  TableRow,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
-import {
+  InfoCard,
+  InfoCardVariants,
   Link,
   StatusAborted,
   StatusOK,
   StatusPending,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  Entity,
-  RELATION_DEPENDENCY_OF,
-  RELATION_DEPENDS_ON,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
-  catalogApiRef,
-  EntityRefLink,
-  getEntityRelations,
-} from '@backstage/plugin-catalog-react';
-import {
-  GLUE_ANNOTATIONS,
-  getGlueResourceKind,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { Entity } from '@backstage/catalog-model';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { GLUE_ANNOTATIONS } from '@aws-glue-backstage/plugin-aws-glue-common';
+import type { RelatedGlueEntities } from '../../hooks';
+import { readList } from '../../lib/annotations';
+import { describeSchedule, plainDescription } from '../../lib/format';
+import { Field } from '../Field';
 
 export const useCardStyles = makeStyles(
   theme => ({
-    label: {
-      color: theme.palette.text.secondary,
-      textTransform: 'uppercase',
-      fontSize: '0.7rem',
-      fontWeight: theme.typography.fontWeightBold as number,
-      letterSpacing: 0.5,
-    },
     mono: {
       fontFamily: 'monospace',
       fontSize: '0.8rem',
       wordBreak: 'break-all',
-    },
-    redacted: {
-      fontStyle: 'italic',
-      color: theme.palette.text.secondary,
     },
     list: {
       margin: 0,
@@ -58,29 +30,6 @@ export const useCardStyles = makeStyles(
   }),
   { name: 'AwsGlueAnnotationCard' },
 );
-
-/** A labelled value in a card grid. */
-export function CardField(props: {
-  label: string;
-  children: ReactNode;
-  sm?: 12 | 6 | 4;
-}) {
-  const classes = useCardStyles();
-  return (
-    <Grid item xs={12} sm={props.sm ?? 6}>
-      <Typography className={classes.label} component="h3">
-        {props.label}
-      </Typography>
-      <Box>
-        {typeof props.children === 'string' ? (
-          <Typography variant="body2">{props.children}</Typography>
-        ) : (
-          props.children
-        )}
-      </Box>
-    </Grid>
-  );
-}
 
 /** Trigger state: `ACTIVATED` ok, `DEACTIVATED` aborted, others pending. */
 export function TriggerState(props: { state?: string }) {
@@ -93,28 +42,19 @@ export function TriggerState(props: { state?: string }) {
   return <StatusPending>{state}</StatusPending>;
 }
 
-/** A key/value table of (redacted) arguments. */
-export function ArgumentsTable(props: { args: Record<string, string> }) {
+/** A Glue schedule as written and in words; `none` without one. */
+export function ScheduleValue(props: { schedule?: string; none: string }) {
   const classes = useCardStyles();
-  const entries = Object.entries(props.args);
-  if (entries.length === 0) return <></>;
+  const { schedule, none } = props;
+  if (!schedule) return <Typography variant="body2">{none}</Typography>;
+  const words = describeSchedule(schedule);
   return (
-    <MuiTable size="small" aria-label="Arguments">
-      <TableBody>
-        {entries.map(([key, value]) => (
-          <TableRow key={key}>
-            <TableCell className={classes.mono}>{key}</TableCell>
-            <TableCell
-              className={
-                value === '<redacted>' ? classes.redacted : classes.mono
-              }
-            >
-              {value === '<redacted>' ? 'redacted' : value}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </MuiTable>
+    <>
+      <Typography variant="body2" className={classes.mono}>
+        {schedule}
+      </Typography>
+      {words && <Typography variant="body2">{words}</Typography>}
+    </>
   );
 }
 
@@ -129,46 +69,6 @@ export function ConsoleLink(props: { entity: Entity }) {
   );
 }
 
-/** Related Glue entities of an entity, by Glue kind and Glue name. */
-export interface RelatedGlueEntities {
-  /** `job:<name>` or `crawler:<name>` → entity ref. */
-  byGlueName: Map<string, string>;
-  /** Related trigger entities. */
-  triggers: Entity[];
-}
-
-/**
- * Looks up the entities an entity is related to (`dependsOn`,
- * `dependencyOf`), so that Glue names in annotations can link to them.
- */
-export function useRelatedGlueEntities(entity: Entity) {
-  const catalogApi = useApi(catalogApiRef);
-  const refs = [
-    ...getEntityRelations(entity, RELATION_DEPENDS_ON),
-    ...getEntityRelations(entity, RELATION_DEPENDENCY_OF),
-  ].map(ref => stringifyEntityRef(ref));
-  const key = [...new Set(refs)].sort().join(',');
-  return useAsync(async (): Promise<RelatedGlueEntities> => {
-    const byGlueName = new Map<string, string>();
-    const triggers: Entity[] = [];
-    if (!key) return { byGlueName, triggers };
-    const { items } = await catalogApi.getEntitiesByRefs({
-      entityRefs: key.split(','),
-      fields: ['kind', 'metadata', 'spec.type'],
-    });
-    for (const item of items) {
-      if (!item) continue;
-      const kind = getGlueResourceKind(item);
-      const name = item.metadata.annotations?.[GLUE_ANNOTATIONS.name];
-      if (kind === 'trigger') triggers.push(item);
-      if (name && (kind === 'job' || kind === 'crawler')) {
-        byGlueName.set(`${kind}:${name}`, stringifyEntityRef(item));
-      }
-    }
-    return { byGlueName, triggers };
-  }, [catalogApi, key]);
-}
-
 /** A Glue job or crawler name, linked to its entity when known. */
 export function GlueNameLink(props: {
   kind: 'job' | 'crawler';
@@ -180,5 +80,59 @@ export function GlueNameLink(props: {
     <EntityRefLink entityRef={ref}>{props.name}</EntityRefLink>
   ) : (
     <strong>{props.name}</strong>
+  );
+}
+
+/** `Job <name>` or `Crawler <name>`, the name linked to its entity when known. */
+export function GlueTargetName(props: {
+  kind: 'job' | 'crawler';
+  name: string;
+  related?: RelatedGlueEntities;
+}) {
+  return (
+    <>
+      <Typography variant="body2" component="span">
+        {props.kind === 'crawler' ? 'Crawler' : 'Job'}
+      </Typography>{' '}
+      <GlueNameLink {...props} />
+    </>
+  );
+}
+
+/**
+ * The card of a synced Glue resource, from its annotations: its Glue name
+ * under the title, its description, `children` (its own fields), then its
+ * workflow and console link.
+ */
+export function GlueResourceCard(props: {
+  entity: Entity;
+  title: string;
+  variant?: InfoCardVariants;
+  children: ReactNode;
+}) {
+  const { entity } = props;
+  const description = plainDescription(entity.metadata.description);
+  const workflows = readList(entity, GLUE_ANNOTATIONS.workflows);
+  return (
+    <InfoCard
+      title={props.title}
+      subheader={entity.metadata.annotations?.[GLUE_ANNOTATIONS.name]}
+      variant={props.variant}
+    >
+      <Grid container spacing={2}>
+        {description && (
+          <Grid item xs={12}>
+            <Typography variant="body1">{description}</Typography>
+          </Grid>
+        )}
+        {props.children}
+        {workflows.length > 0 && (
+          <Field label="Workflow">{workflows.join(', ')}</Field>
+        )}
+        <Field label="Links">
+          <ConsoleLink entity={entity} />
+        </Field>
+      </Grid>
+    </InfoCard>
   );
 }

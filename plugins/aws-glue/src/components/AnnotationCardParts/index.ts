@@ -1,10 +1,9 @@
 export {
-  ArgumentsTable,
-  CardField,
   ConsoleLink,
   GlueNameLink,
+  GlueResourceCard,
+  GlueTargetName,
+  ScheduleValue,
   TriggerState,
   useCardStyles,
-  useRelatedGlueEntities,
 } from './AnnotationCardParts';
-export type { RelatedGlueEntities } from './AnnotationCardParts';

@@ -27,7 +27,11 @@ import {
   ChainGraphEdge,
   ChainNodeData,
 } from '../../lib/chain';
-import { describeSchedule, formatRelativeTime } from '../../lib/format';
+import {
+  describeSchedule,
+  formatRelativeTime,
+  withoutRepeatedSentences,
+} from '../../lib/format';
 
 /** Props of {@link ChainGraph}. */
 export interface ChainGraphProps {
@@ -202,7 +206,8 @@ function ChainNode(props: DependencyGraphTypes.RenderNodeProps<ChainNodeData>) {
       <title>
         {[
           chainNode.title,
-          chainNode.trigger?.description,
+          chainNode.trigger?.description &&
+            withoutRepeatedSentences(chainNode.trigger.description),
           nodeSubtitle(chainNode),
         ]
           .filter(Boolean)

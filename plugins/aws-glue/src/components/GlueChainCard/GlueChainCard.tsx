@@ -1,20 +1,9 @@
-import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { InfoCard } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
-import {
-  MissingAnnotationEmptyState,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
-import {
-  ANNOTATION_AWS_GLUE_JOB_ARN,
-  GLUE_ANNOTATIONS,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
-import { isAwsGlueChainAvailable } from '../../conditions';
-import { awsGlueApiRef } from '../../api';
-import { useEntityCompoundRef, useRefreshableAsync } from '../../hooks';
+import { ChainDirection, useGlueChain } from '../../hooks';
 import { ChainGraph } from '../ChainGraph';
-import { ChainAlerts } from '../GlueChainContent';
-import { GlueErrorPanel } from '../GlueErrorPanel';
+import { ChainAlerts, LoadedChain } from '../GlueChainContent';
+import { GlueEntityGate } from '../GlueEntityGate';
 
 /**
  * Props of {@link EntityAwsGlueChainCard}.
@@ -24,7 +13,7 @@ import { GlueErrorPanel } from '../GlueErrorPanel';
 export interface EntityAwsGlueChainCardProps {
   /** `Glue chain` by default. */
   title?: string;
-  /** Hops from the entity; 2 by default. */
+  /** Hops from the entity (at most the backend's `awsGlue.chain.maxDepth`); 2 by default. */
   depth?: number;
   /** `both` by default. */
   direction?: 'up' | 'down' | 'both';
@@ -37,68 +26,50 @@ export interface EntityAwsGlueChainCardProps {
 function ChainCardBody(props: {
   entity: Entity;
   depth: number;
-  direction: 'up' | 'down' | 'both';
+  direction: ChainDirection;
   height: number;
   layout?: 'horizontal' | 'vertical';
 }) {
-  const api = useApi(awsGlueApiRef);
-  const entityRef = useEntityCompoundRef(props.entity);
-  const { depth, direction } = props;
-  const chain = useRefreshableAsync(
-    () => api.getChain(entityRef, { direction, depth }),
-    [api, entityRef, direction, depth],
-  );
-  if (chain.loading && !chain.value) {
-    return <Progress />;
-  }
-  if (chain.error && !chain.value) {
-    return <GlueErrorPanel error={chain.error} onRetry={chain.refresh} />;
-  }
-  if (!chain.value || chain.value.nodes.length <= 1) {
-    return (
-      <EmptyState
-        missing="data"
-        title="Nothing upstream or downstream"
-        description="No trigger, job or dataset connects this entity to another."
-      />
-    );
-  }
+  const { chain } = useGlueChain(props.entity, {
+    direction: props.direction,
+    initialDepth: props.depth,
+  });
   return (
-    <>
-      <ChainAlerts chain={chain.value} showImpact={false} />
-      <ChainGraph
-        chain={chain.value}
-        showDatasets={false}
-        height={props.height}
-        zoom="enable-on-click"
-        layout={props.layout}
-      />
-    </>
+    <LoadedChain
+      chain={chain}
+      emptyDescription="No trigger, job or dataset connects this entity to another."
+    >
+      {value => (
+        <>
+          <ChainAlerts chain={value} showImpact={false} />
+          <ChainGraph
+            chain={value}
+            showDatasets={false}
+            height={props.height}
+            zoom="enable-on-click"
+            layout={props.layout}
+          />
+        </>
+      )}
+    </LoadedChain>
   );
 }
 
 /** A compact chain graph for the overview tab. */
 export function GlueChainCard(props: EntityAwsGlueChainCardProps) {
-  const { entity } = useEntity();
-  if (!isAwsGlueChainAvailable(entity)) {
-    return (
-      <MissingAnnotationEmptyState
-        annotation={[
-          ANNOTATION_AWS_GLUE_JOB_ARN,
-          GLUE_ANNOTATIONS.resourceKind,
-        ]}
-      />
-    );
-  }
   return (
-    <InfoCard title={props.title ?? 'Glue chain'}>
-      <ChainCardBody
-        entity={entity}
-        depth={props.depth ?? 2}
-        direction={props.direction ?? 'both'}
-        height={props.height ?? 300}
-        layout={props.layout ?? 'vertical'}
-      />
-    </InfoCard>
+    <GlueEntityGate requires="chain">
+      {entity => (
+        <InfoCard title={props.title ?? 'Glue chain'}>
+          <ChainCardBody
+            entity={entity}
+            depth={props.depth ?? 2}
+            direction={props.direction ?? 'both'}
+            height={props.height ?? 300}
+            layout={props.layout ?? 'vertical'}
+          />
+        </InfoCard>
+      )}
+    </GlueEntityGate>
   );
 }

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Theme, useTheme } from '@material-ui/core';
 import { GlueChainContent } from './GlueChainContent';
+import { ResponseError } from '@backstage/errors';
 import { mockAwsGlueApi } from '../../__testUtils__/mockApi';
 import { never, renderForEntity } from '../../__testUtils__/render';
 import { mockSvgLayout } from '../../__testUtils__/svg';
@@ -139,6 +140,69 @@ describe('GlueChainContent', () => {
         depth: 5,
       }),
     );
+  });
+
+  it('offers only the depths the backend accepts', async () => {
+    const api = mockAwsGlueApi({
+      getChain: async () => ({
+        ...dependentJobChain,
+        depthLimits: { default: 3, max: 4 },
+      }),
+    });
+    await renderForEntity(<GlueChainContent />, {
+      entity: dependentJobEntity,
+      api,
+    });
+    await node('component:default/triggering_job');
+    await userEvent.click(screen.getByRole('button', { name: 'Depth' }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('offers no more than the initial depth before the first answer', async () => {
+    const api = mockAwsGlueApi({ getChain: () => never() });
+    await renderForEntity(<GlueChainContent initialDepth={2} />, {
+      entity: dependentJobEntity,
+      api,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Depth' }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual(['1', '2']);
+  });
+
+  it('takes an initial depth beyond the backend max down to it', async () => {
+    const refused = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'InputError', message: 'depth must be at most 4' },
+          response: { statusCode: 400 },
+        }),
+        { status: 400, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    const api = mockAwsGlueApi({
+      getChain: async (_ref, options) => {
+        if ((options?.depth ?? 3) > 4) throw refused;
+        return { ...dependentJobChain, depthLimits: { default: 3, max: 4 } };
+      },
+    });
+    await renderForEntity(<GlueChainContent initialDepth={6} />, {
+      entity: dependentJobEntity,
+      api,
+    });
+    await waitFor(() =>
+      expect(api.getChain).toHaveBeenLastCalledWith(ENTITY_REF, {
+        direction: 'both',
+        depth: 4,
+      }),
+    );
+    expect(await node('component:default/triggering_job')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Depth' })).toHaveTextContent(
+      '4',
+    );
+    expect(
+      screen.queryByText(/depth must be at most 4/),
+    ).not.toBeInTheDocument();
   });
 
   it('opens the entity page of a clicked node', async () => {

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
+import { GLUE_ANNOTATIONS } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GlueJobCard } from './GlueJobCard';
 import { chainNeighbours } from './GlueJobCard';
 import { mockAwsGlueApi } from '../../__testUtils__/mockApi';
@@ -122,6 +123,44 @@ describe('GlueJobCard', () => {
       'href',
       'https://s3.console.aws.amazon.com/s3/object/freshers-in?region=us-east-1&prefix=scripts%2Fdependent_job.py',
     );
+  });
+
+  it('says a trigger description that repeats the generated sentence once (glueetl)', async () => {
+    const repeated =
+      'Starts glueetl when upstream\\_job SUCCEEDED. Starts glueetl when upstream\\_job SUCCEEDED \\(glueetl reads what upstream\\_job writes\\)';
+    const once =
+      'Starts glueetl when upstream_job SUCCEEDED (glueetl reads what upstream_job writes)';
+    const trigger = {
+      ...triggerEntity,
+      metadata: {
+        ...triggerEntity.metadata,
+        description: repeated,
+        annotations: {
+          ...triggerEntity.metadata.annotations,
+          [GLUE_ANNOTATIONS.triggerActions]: JSON.stringify([
+            { JobName: 'glueetl' },
+          ]),
+        },
+      },
+    };
+    const api = mockAwsGlueApi({
+      getJobs: async () => ({ jobs: [makeJob({ name: 'glueetl' })] }),
+      getBookmark: async () => bookmark,
+      getChain: async () => dependentJobChain,
+    });
+    await renderForEntity(<GlueJobCard />, {
+      entity: dependentJobEntity,
+      api,
+      catalogEntities: [trigger],
+    });
+    await waitFor(() =>
+      expect(
+        within(fieldValue('Started by')).getByText(once),
+      ).toBeInTheDocument(),
+    );
+    expect(
+      within(fieldValue('Started by')).queryByText(/SUCCEEDED\. Starts/),
+    ).not.toBeInTheDocument();
   });
 
   it('lets the user switch between the jobs of a multi-job entity', async () => {

@@ -1,2 +1,6 @@
 export { GlueRunsContent, RUN_STATE_FILTERS } from './GlueRunsContent';
 export type { EntityAwsGlueRunsContentProps } from './GlueRunsContent';
+export { RunsTable } from './RunsTable';
+export type { RunsTableProps } from './RunsTable';
+export { RunsToolbar } from './RunsToolbar';
+export type { RunsToolbarProps } from './RunsToolbar';

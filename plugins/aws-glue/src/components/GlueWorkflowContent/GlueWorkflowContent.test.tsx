@@ -50,6 +50,27 @@ describe('GlueWorkflowContent', () => {
     expect(screen.getByText('Workflow runs')).toBeInTheDocument();
   });
 
+  it('titles the run with its short id, the full one on hover and in the summary', async () => {
+    const id = `wr_c4188ff${'0123456789abcdef'.repeat(4).slice(0, 57)}`;
+    expect(id).toHaveLength(67);
+    const api = mockAwsGlueApi({
+      getWorkflowRuns: async () => ({
+        ...workflowRuns,
+        runs: [{ ...workflowRuns.runs[0], id }],
+      }),
+    });
+    await renderForEntity(<GlueWorkflowContent />, {
+      entity: workflowEntity,
+      api,
+    });
+    const title = await screen.findByText(
+      'Workflow sales-pipeline: run wr_c4188ff0…',
+    );
+    expect(title).toHaveAttribute('title', id);
+    expect(screen.queryByText(new RegExp(`run ${id}`))).not.toBeInTheDocument();
+    expect(screen.getByTestId('workflow-run-id')).toHaveTextContent(id);
+  });
+
   it('switches the graph to a clicked run', async () => {
     const api = mockAwsGlueApi({ getWorkflowRuns: async () => workflowRuns });
     await renderForEntity(<GlueWorkflowContent />, {

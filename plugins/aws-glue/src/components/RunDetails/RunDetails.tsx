@@ -1,15 +1,5 @@
 import { ReactNode } from 'react';
-import {
-  Box,
-  Grid,
-  Table as MuiTable,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
+import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
 import { GlueJobRun } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
@@ -19,9 +9,8 @@ import {
   formatDuration,
   formatWorkers,
 } from '../../lib/format';
-
-/** What the entity provider and backend put in place of a secret. */
-const REDACTED = '<redacted>';
+import { ArgumentsTable } from '../ArgumentsTable';
+import { Field, FieldLabel } from '../Field';
 
 /** Props of {@link RunDetails}. */
 export interface RunDetailsProps {
@@ -33,12 +22,6 @@ const useStyles = makeStyles(
     root: {
       padding: theme.spacing(2, 3),
       background: theme.palette.background.default,
-    },
-    label: {
-      color: theme.palette.text.secondary,
-      fontSize: '0.7rem',
-      textTransform: 'uppercase',
-      fontWeight: theme.typography.fontWeightBold as number,
     },
     error: {
       whiteSpace: 'pre-wrap',
@@ -57,23 +40,72 @@ const useStyles = makeStyles(
       fontSize: '0.8rem',
       wordBreak: 'break-all',
     },
-    redacted: {
-      fontStyle: 'italic',
-      color: theme.palette.text.secondary,
-    },
   }),
   { name: 'AwsGlueRunDetails' },
 );
 
+/** One fact of the run, four to a row on wide screens. */
 function Item(props: { label: string; children: ReactNode }) {
+  return (
+    <Field label={props.label} xs={6} sm={4} md={3}>
+      {props.children}
+    </Field>
+  );
+}
+
+function Mono(props: { children: ReactNode }) {
   const classes = useStyles();
   return (
-    <Grid item xs={6} sm={4} md={3}>
-      <Typography className={classes.label}>{props.label}</Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
-    </Grid>
+    <Typography variant="body2" component="span" className={classes.mono}>
+      {props.children}
+    </Typography>
+  );
+}
+
+/** The run's arguments, the runs that led to it, and links to its logs and the console. */
+function RunContext(props: { run: GlueJobRun }) {
+  const { run } = props;
+  return (
+    <>
+      <Grid item xs={12} md={6}>
+        <FieldLabel>Arguments</FieldLabel>
+        {Object.keys(run.arguments ?? {}).length === 0 ? (
+          <Typography variant="body2">No arguments</Typography>
+        ) : (
+          <ArgumentsTable
+            args={run.arguments ?? {}}
+            label="Run arguments"
+            header
+            sorted
+          />
+        )}
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <FieldLabel>Predecessor runs</FieldLabel>
+        {run.predecessorRuns.length === 0 ? (
+          <Typography variant="body2">None</Typography>
+        ) : (
+          <ul>
+            {run.predecessorRuns.map(p => (
+              <li key={`${p.jobName}:${p.runId}`}>
+                <Typography variant="body2">
+                  {p.jobName} <Mono>{p.runId}</Mono>
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FieldLabel>Links</FieldLabel>
+        <Box display="flex" flexDirection="column">
+          <Link to={run.links.console}>Run in the AWS Glue console</Link>
+          {run.links.logs.map(log => (
+            <Link key={log.url} to={log.url}>
+              CloudWatch logs: {log.title}
+            </Link>
+          ))}
+        </Box>
+      </Grid>
+    </>
   );
 }
 
@@ -84,20 +116,17 @@ function Item(props: { label: string; children: ReactNode }) {
 export function RunDetails(props: RunDetailsProps) {
   const { run } = props;
   const classes = useStyles();
-  const args = Object.entries(run.arguments ?? {}).sort(([a], [b]) =>
-    a.localeCompare(b),
-  );
   return (
     <Box className={classes.root} data-testid={`run-details-${run.id}`}>
       <Grid container spacing={2}>
         {run.errorMessage && (
           <Grid item xs={12}>
-            <Typography className={classes.label}>Error</Typography>
+            <FieldLabel>Error</FieldLabel>
             <pre className={classes.error}>{run.errorMessage}</pre>
           </Grid>
         )}
         <Item label="Run ID">
-          <span className={classes.mono}>{run.id}</span>
+          <Mono>{run.id}</Mono>
         </Item>
         <Item label="Job">{run.jobName}</Item>
         <Item label="Attempt">{run.attempt}</Item>
@@ -123,63 +152,10 @@ export function RunDetails(props: RunDetailsProps) {
         )}
         {run.previousRunId && (
           <Item label="Retry of">
-            <span className={classes.mono}>{run.previousRunId}</span>
+            <Mono>{run.previousRunId}</Mono>
           </Item>
         )}
-        <Grid item xs={12} md={6}>
-          <Typography className={classes.label}>Arguments</Typography>
-          {args.length === 0 ? (
-            <Typography variant="body2">No arguments</Typography>
-          ) : (
-            <MuiTable size="small" aria-label="Run arguments">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Key</TableCell>
-                  <TableCell>Value</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {args.map(([key, value]) => (
-                  <TableRow key={key}>
-                    <TableCell className={classes.mono}>{key}</TableCell>
-                    <TableCell
-                      className={
-                        value === REDACTED ? classes.redacted : classes.mono
-                      }
-                    >
-                      {value === REDACTED ? 'redacted' : value}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </MuiTable>
-          )}
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <Typography className={classes.label}>Predecessor runs</Typography>
-          {run.predecessorRuns.length === 0 ? (
-            <Typography variant="body2">None</Typography>
-          ) : (
-            <ul>
-              {run.predecessorRuns.map(p => (
-                <li key={`${p.jobName}:${p.runId}`}>
-                  <Typography variant="body2">
-                    {p.jobName} <span className={classes.mono}>{p.runId}</span>
-                  </Typography>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Typography className={classes.label}>Links</Typography>
-          <Box display="flex" flexDirection="column">
-            <Link to={run.links.console}>Run in the AWS Glue console</Link>
-            {run.links.logs.map(log => (
-              <Link key={log.url} to={log.url}>
-                CloudWatch logs: {log.title}
-              </Link>
-            ))}
-          </Box>
-        </Grid>
+        <RunContext run={run} />
       </Grid>
     </Box>
   );

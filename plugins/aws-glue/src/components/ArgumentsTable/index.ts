@@ -1,0 +1,2 @@
+export { ArgumentsTable, REDACTED } from './ArgumentsTable';
+export type { ArgumentsTableProps } from './ArgumentsTable';

@@ -1,0 +1,2 @@
+export { CursorPager } from './CursorPager';
+export type { CursorPagerProps } from './CursorPager';

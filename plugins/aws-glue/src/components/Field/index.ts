@@ -1,0 +1,2 @@
+export { Field, FieldLabel } from './Field';
+export type { FieldProps } from './Field';

@@ -1,0 +1,6 @@
+export { GlueEntityGate, GlueJobsGate } from './GlueEntityGate';
+export type {
+  GlueEntityGateProps,
+  GlueEntityRequirement,
+  GlueJobsGateProps,
+} from './GlueEntityGate';

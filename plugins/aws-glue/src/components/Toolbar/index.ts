@@ -1,0 +1,1 @@
+export { Toolbar, ToolbarSpacer } from './Toolbar';
