@@ -1,4 +1,7 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express, { Request, Response } from 'express';
@@ -123,6 +126,41 @@ function withRetryAfter(
   };
 }
 
+/** What an entity route's handler gets. */
+interface EntityRequest {
+  req: Request;
+  /** The entity of the `:namespace/:kind/:name` parameters. */
+  entityRef: string;
+  credentials: BackstageCredentials;
+}
+
+/**
+ * `get`/`post` for routes keyed by entity: the entity ref and the caller's
+ * credentials for the handler, the handler's result as JSON, and a 503's
+ * `Retry-After`.
+ */
+function entityRoutes(router: express.Router, httpAuth: HttpAuthService) {
+  const base = '/v1/entity/:namespace/:kind/:name';
+  const handle = (
+    handler: (request: EntityRequest) => Promise<unknown>,
+    status: number,
+  ) =>
+    withRetryAfter(async (req, res) => {
+      const entityRef = entityRefOf(req);
+      const credentials = await httpAuth.credentials(req);
+      res.status(status).json(await handler({ req, entityRef, credentials }));
+    });
+  return {
+    get: (path: string, handler: (r: EntityRequest) => Promise<unknown>) =>
+      router.get(`${base}${path}`, handle(handler, 200)),
+    post: (
+      path: string,
+      handler: (r: EntityRequest) => Promise<unknown>,
+      status = 200,
+    ) => router.post(`${base}${path}`, handle(handler, status)),
+  };
+}
+
 /**
  * The plugin's HTTP API, mounted at `/api/aws-glue`. Every route is keyed by
  * entity: `/v1/entity/:namespace/:kind/:name/...`. Thin: validates input and
@@ -134,6 +172,7 @@ export async function createRouter(
   const { httpAuth, runsService, chainService, config } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
+  const entity = entityRoutes(router, httpAuth);
 
   const chainQuery = z.object({
     direction: z.enum(['up', 'down', 'both']).default('both'),
@@ -145,136 +184,83 @@ export async function createRouter(
       .default(config.chain.defaultDepth),
   });
 
-  const base = '/v1/entity/:namespace/:kind/:name';
-
-  router.get(
-    `${base}/jobs`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
-      res.json(
-        await runsService.getJobs({
-          entityRef,
-          credentials: await httpAuth.credentials(req),
-        }),
-      );
-    }),
+  entity.get('/jobs', ({ entityRef, credentials }) =>
+    runsService.getJobs({ entityRef, credentials }),
   );
 
-  router.get(
-    `${base}/runs`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
-      const query = parse(runsQuery, req.query, 'query');
-      res.json(
-        await runsService.listRuns({
-          entityRef,
-          credentials: await httpAuth.credentials(req),
-          job: query.job,
-          limit: query.limit,
-          nextToken: query.nextToken,
-          states: query.state,
-        }),
-      );
-    }),
-  );
+  entity.get('/runs', ({ req, entityRef, credentials }) => {
+    const query = parse(runsQuery, req.query, 'query');
+    return runsService.listRuns({
+      entityRef,
+      credentials,
+      job: query.job,
+      limit: query.limit,
+      nextToken: query.nextToken,
+      states: query.state,
+    });
+  });
 
-  router.post(
-    `${base}/runs`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
+  entity.post(
+    '/runs',
+    ({ req, entityRef, credentials }) => {
       const body = parse(startBody, req.body ?? {}, 'body');
-      const result = await runsService.startRun({
+      return runsService.startRun({
         entityRef,
-        credentials: await httpAuth.credentials(req),
+        credentials,
         request: req,
         job: body.job,
         arguments: body.arguments,
       });
-      res.status(201).json(result);
+    },
+    201,
+  );
+
+  entity.get('/runs/:runId', ({ req, entityRef, credentials }) =>
+    runsService.getRun({
+      entityRef,
+      credentials,
+      job: parse(jobQuery, req.query, 'query').job,
+      runId: parse(runId, req.params.runId, 'runId'),
     }),
   );
 
-  router.get(
-    `${base}/runs/:runId`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
-      const id = parse(runId, req.params.runId, 'runId');
-      const query = parse(jobQuery, req.query, 'query');
-      res.json(
-        await runsService.getRun({
-          entityRef,
-          credentials: await httpAuth.credentials(req),
-          job: query.job,
-          runId: id,
-        }),
-      );
+  entity.post('/runs/:runId/stop', ({ req, entityRef, credentials }) =>
+    runsService.stopRun({
+      entityRef,
+      credentials,
+      request: req,
+      job: parse(stopBody, req.body ?? {}, 'body').job,
+      runId: parse(runId, req.params.runId, 'runId'),
     }),
   );
 
-  router.post(
-    `${base}/runs/:runId/stop`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
-      const id = parse(runId, req.params.runId, 'runId');
-      const body = parse(stopBody, req.body ?? {}, 'body');
-      res.json(
-        await runsService.stopRun({
-          entityRef,
-          credentials: await httpAuth.credentials(req),
-          request: req,
-          job: body.job,
-          runId: id,
-        }),
-      );
+  entity.get('/bookmark', ({ req, entityRef, credentials }) =>
+    runsService.getBookmark({
+      entityRef,
+      credentials,
+      job: parse(jobQuery, req.query, 'query').job,
     }),
   );
 
-  router.get(
-    `${base}/bookmark`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
-      const query = parse(jobQuery, req.query, 'query');
-      res.json(
-        await runsService.getBookmark({
-          entityRef,
-          credentials: await httpAuth.credentials(req),
-          job: query.job,
-        }),
-      );
-    }),
-  );
+  entity.get('/chain', ({ req, entityRef, credentials }) => {
+    const query = parse(chainQuery, req.query, 'query');
+    return chainService.getChain({
+      entityRef,
+      credentials,
+      direction: query.direction,
+      depth: query.depth,
+    });
+  });
 
-  router.get(
-    `${base}/chain`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
-      const query = parse(chainQuery, req.query, 'query');
-      res.json(
-        await chainService.getChain({
-          entityRef,
-          credentials: await httpAuth.credentials(req),
-          direction: query.direction,
-          depth: query.depth,
-        }),
-      );
-    }),
-  );
-
-  router.get(
-    `${base}/workflow-runs`,
-    withRetryAfter(async (req, res) => {
-      const entityRef = entityRefOf(req);
-      const query = parse(workflowRunsQuery, req.query, 'query');
-      res.json(
-        await runsService.getWorkflowRuns({
-          entityRef,
-          credentials: await httpAuth.credentials(req),
-          limit: query.limit,
-          nextToken: query.nextToken,
-        }),
-      );
-    }),
-  );
+  entity.get('/workflow-runs', ({ req, entityRef, credentials }) => {
+    const query = parse(workflowRunsQuery, req.query, 'query');
+    return runsService.getWorkflowRuns({
+      entityRef,
+      credentials,
+      limit: query.limit,
+      nextToken: query.nextToken,
+    });
+  });
 
   return router;
 }

@@ -129,42 +129,7 @@ function readPatterns(config: Config, path: string): string[] {
   return readRegExpList(config, key(path), key(path));
 }
 
-/**
- * Reads `awsGlue` from the root config with defaults applied. Throws an
- * `InputError` naming the config path when a value is invalid, so that a bad
- * config fails at start-up.
- */
-export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
-  const endpoint = readHttpUrl(config, key('endpoint'), key('endpoint'));
-
-  const maxDepth = readInteger(
-    config,
-    'chain.maxDepth',
-    DEFAULTS.maxDepth,
-    1,
-    20,
-  );
-  const defaultDepth = readInteger(
-    config,
-    'chain.defaultDepth',
-    Math.min(DEFAULTS.defaultDepth, maxDepth),
-    0,
-    maxDepth,
-  );
-
-  const allowedArguments =
-    config.getOptionalStringArray(key('actions.allowedArguments')) ?? [];
-  allowedArguments.forEach((glob, index) => {
-    if (glob.trim() === '') {
-      invalid(`actions.allowedArguments[${index}]`, 'must not be empty');
-    }
-  });
-
-  const currency = config.getOptionalString(key('pricing.currency')) ?? 'USD';
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    invalid('pricing.currency', `must be an ISO 4217 code, got '${currency}'`);
-  }
-
+function readTimeouts(config: Config): AwsGlueBackendConfig['timeouts'] {
   const timeouts = {
     connectionMs: readDurationMs(
       config,
@@ -189,14 +154,96 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
       'must be at least timeouts.request (a call is one or more requests)',
     );
   }
+  return timeouts;
+}
+
+function readCache(config: Config): AwsGlueBackendConfig['cache'] {
+  return {
+    runsTtlMs: readDurationMs(config, 'cache.runsTtl', DEFAULTS.runsTtl),
+    activeRunsTtlMs: readDurationMs(
+      config,
+      'cache.activeRunsTtl',
+      DEFAULTS.activeRunsTtl,
+    ),
+    jobsTtlMs: readDurationMs(config, 'cache.jobsTtl', DEFAULTS.jobsTtl),
+    bookmarkTtlMs: readDurationMs(
+      config,
+      'cache.bookmarkTtl',
+      DEFAULTS.bookmarkTtl,
+    ),
+  };
+}
+
+function readActions(config: Config): AwsGlueBackendConfig['actions'] {
+  const allowedArguments =
+    config.getOptionalStringArray(key('actions.allowedArguments')) ?? [];
+  allowedArguments.forEach((glob, index) => {
+    if (glob.trim() === '') {
+      invalid(`actions.allowedArguments[${index}]`, 'must not be empty');
+    }
+  });
+  return {
+    startJobRun: config.getOptionalBoolean(key('actions.startJobRun')) ?? false,
+    stopJobRun: config.getOptionalBoolean(key('actions.stopJobRun')) ?? false,
+    allowedArguments,
+    requireSyncedEntity:
+      config.getOptionalBoolean(key('actions.requireSyncedEntity')) ?? true,
+  };
+}
+
+function readPricing(config: Config): GluePricing {
+  const currency = config.getOptionalString(key('pricing.currency')) ?? 'USD';
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    invalid('pricing.currency', `must be an ISO 4217 code, got '${currency}'`);
+  }
+  return {
+    dpuHour: readPrice(config, 'pricing.dpuHour', DEFAULTS.dpuHour),
+    flexDpuHour: readPrice(config, 'pricing.flexDpuHour', DEFAULTS.flexDpuHour),
+    currency,
+  };
+}
+
+function readChain(config: Config): AwsGlueBackendConfig['chain'] {
+  const maxDepth = readInteger(
+    config,
+    'chain.maxDepth',
+    DEFAULTS.maxDepth,
+    1,
+    20,
+  );
+  return {
+    defaultDepth: readInteger(
+      config,
+      'chain.defaultDepth',
+      Math.min(DEFAULTS.defaultDepth, maxDepth),
+      0,
+      maxDepth,
+    ),
+    maxDepth,
+    maxNodes: readInteger(config, 'chain.maxNodes', DEFAULTS.maxNodes, 1, 5000),
+    concurrency: readInteger(
+      config,
+      'chain.concurrency',
+      DEFAULTS.concurrency,
+      1,
+      64,
+    ),
+  };
+}
+
+/**
+ * Reads `awsGlue` from the root config with defaults applied, one section at
+ * a time. Throws an `InputError` naming the config path when a value is
+ * invalid, so that a bad config fails at start-up.
+ */
+export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
   const cursorSigningKey = config.getOptionalString(key('cursorSigningKey'));
   if (cursorSigningKey !== undefined && cursorSigningKey.length < 32) {
     invalid('cursorSigningKey', 'must be at least 32 characters');
   }
-
   return {
-    endpoint,
-    timeouts,
+    endpoint: readHttpUrl(config, key('endpoint'), key('endpoint')),
+    timeouts: readTimeouts(config),
     cursorSigningKey,
     maxAttempts: readInteger(
       config,
@@ -205,37 +252,9 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
       1,
       10,
     ),
-    cache: {
-      runsTtlMs: readDurationMs(config, 'cache.runsTtl', DEFAULTS.runsTtl),
-      activeRunsTtlMs: readDurationMs(
-        config,
-        'cache.activeRunsTtl',
-        DEFAULTS.activeRunsTtl,
-      ),
-      jobsTtlMs: readDurationMs(config, 'cache.jobsTtl', DEFAULTS.jobsTtl),
-      bookmarkTtlMs: readDurationMs(
-        config,
-        'cache.bookmarkTtl',
-        DEFAULTS.bookmarkTtl,
-      ),
-    },
-    actions: {
-      startJobRun:
-        config.getOptionalBoolean(key('actions.startJobRun')) ?? false,
-      stopJobRun: config.getOptionalBoolean(key('actions.stopJobRun')) ?? false,
-      allowedArguments,
-      requireSyncedEntity:
-        config.getOptionalBoolean(key('actions.requireSyncedEntity')) ?? true,
-    },
-    pricing: {
-      dpuHour: readPrice(config, 'pricing.dpuHour', DEFAULTS.dpuHour),
-      flexDpuHour: readPrice(
-        config,
-        'pricing.flexDpuHour',
-        DEFAULTS.flexDpuHour,
-      ),
-      currency,
-    },
+    cache: readCache(config),
+    actions: readActions(config),
+    pricing: readPricing(config),
     redaction: {
       keyPatterns: readPatterns(config, 'redaction.keyPatterns'),
       valuePatterns: readPatterns(config, 'redaction.valuePatterns'),
@@ -249,23 +268,6 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
         50,
       ),
     },
-    chain: {
-      defaultDepth,
-      maxDepth,
-      maxNodes: readInteger(
-        config,
-        'chain.maxNodes',
-        DEFAULTS.maxNodes,
-        1,
-        5000,
-      ),
-      concurrency: readInteger(
-        config,
-        'chain.concurrency',
-        DEFAULTS.concurrency,
-        1,
-        64,
-      ),
-    },
+    chain: readChain(config),
   };
 }
