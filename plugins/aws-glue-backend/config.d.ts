@@ -128,5 +128,71 @@ export interface Config {
       /** Glue calls in flight while loading the chain's latest runs. Default 8. */
       concurrency?: number;
     };
+
+    /**
+     * The run index: every Glue job run in the plugin's database, fed by
+     * Glue's EventBridge events (through the events system), a scheduled
+     * reconciler and the reads the plugin serves. Serves the fleet
+     * overview (`GET /v1/jobs`), trends past Glue's 90 days and team
+     * summaries, and drives failure notifications and live pages.
+     */
+    runIndex?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Runs and crawls that started longer ago are deleted. Default 400. */
+      retentionDays?: number;
+      events?: {
+        /**
+         * The events topic Glue's EventBridge envelopes arrive on: the topic
+         * of the SQS module's queue (`events.modules.awsSqs.
+         * awsSqsConsumingEventPublisher.topics.<topic>`) or of the events
+         * backend's HTTP ingress (`events.http.topics`). Default `aws-glue`.
+         */
+        topic?: string;
+      };
+      /** Glue calls in flight for the index. Default 4. */
+      concurrency?: number;
+      /**
+       * Fills the gaps EventBridge leaves (delivery is best-effort): per job,
+       * GetJobRuns newest first until a run the index already has. One
+       * replica at a time (the scheduler's lock).
+       */
+      reconciler?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Default 5 minutes. */
+        frequency?: HumanDuration | string;
+        /** Default 4 minutes. */
+        timeout?: HumanDuration | string;
+        /** Default 30 seconds. */
+        initialDelay?: HumanDuration | string;
+        /** Glue calls one pass may make per account x region. Default 1000. */
+        callBudget?: number;
+        /** Store what Glue still holds for a job seen the first time. Default true. */
+        backfill?: boolean;
+      };
+    };
+
+    /**
+     * Backstage notifications to the owner of a job's entity when a run
+     * ends FAILED, TIMEOUT or ERROR and no retry attempt follows; one per
+     * run. Needs the notifications backend. An entity opts out with the
+     * annotation `aws.amazon.com/aws-glue-notifications: disabled`.
+     */
+    notifications?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Ended states that notify. Default [FAILED, TIMEOUT, ERROR]. */
+      states?: string[];
+      /** Also notify when a job succeeds after a notified failure. Default false. */
+      recovery?: boolean;
+      /** Runs that ended longer ago than this never notify. Default 1 hour. */
+      maxAge?: HumanDuration | string;
+      /**
+       * The entity page route of the Runs tab a notification links to
+       * (`/catalog/:namespace/:kind/:name/<runsPath>?run=<id>`). Default `runs`.
+       */
+      runsPath?: string;
+    };
   };
 }

@@ -18,6 +18,14 @@ backend.add(import('./permissionPolicy'));
 
 backend.add(import('@aws-glue-backstage/plugin-aws-glue-backend'));
 
+// The run index's transports: Glue's EventBridge events arrive through the
+// events backend (HTTP ingress in the demo; the SQS module in production,
+// see the backend plugin's README), failures reach owners as notifications
+// and state changes reach open pages as signals.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.start();

@@ -3,9 +3,16 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { awsGluePermissions } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { readAwsGlueBackendConfig } from './lib/config';
 import { createRouter } from './router';
-import { glueChainServiceRef, glueRunsServiceRef } from './services/refs';
+import { startRunIndexFeeds } from './runIndex/feeds';
+import {
+  glueChainServiceRef,
+  glueFleetServiceRef,
+  glueRunIndexServiceRef,
+  glueRunsServiceRef,
+} from './services/refs';
 
 /**
  * The AWS Glue backend plugin: run history, run details, chain state,
@@ -28,6 +35,10 @@ export const awsGluePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         runsService: glueRunsServiceRef,
         chainService: glueChainServiceRef,
+        fleetService: glueFleetServiceRef,
+        runIndex: glueRunIndexServiceRef,
+        events: eventsServiceRef,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -37,6 +48,10 @@ export const awsGluePlugin = createBackendPlugin({
         permissionsRegistry,
         runsService,
         chainService,
+        fleetService,
+        runIndex,
+        events,
+        scheduler,
       }) {
         permissionsRegistry.addPermissions(awsGluePermissions);
         // read once here too, so that a bad config fails at start-up
@@ -46,9 +61,17 @@ export const awsGluePlugin = createBackendPlugin({
             httpAuth,
             runsService,
             chainService,
+            fleetService,
             config: pluginConfig,
           }),
         );
+        await startRunIndexFeeds({
+          index: runIndex,
+          events,
+          scheduler,
+          logger,
+          config: pluginConfig,
+        });
         logger.info(
           `AWS Glue backend ready (start runs: ${
             pluginConfig.actions.startJobRun ? 'on' : 'off'

@@ -7,10 +7,15 @@ import { InputError } from '@backstage/errors';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { GLUE_JOB_RUN_STATES } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  GLUE_JOB_RUN_STATES,
+  GLUE_TREND_WINDOWS,
+  GlueTrendWindow,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { AwsGlueBackendConfig } from './lib/config';
 import { retryAfterOf } from './lib/errors';
 import { ChainService } from './services/ChainService';
+import { GlueFleetService } from './services/GlueFleetService';
 import { GlueRunsService } from './services/GlueRunsService';
 
 /** Options of {@link createRouter}. */
@@ -18,6 +23,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   runsService: GlueRunsService;
   chainService: ChainService;
+  fleetService: GlueFleetService;
   config: Pick<AwsGlueBackendConfig, 'chain'>;
 }
 
@@ -82,6 +88,41 @@ const startBody = z
   .strict();
 
 const stopBody = z.object({ job }).strict();
+
+const fleetQuery = z.object({
+  owner: z
+    .string()
+    .max(600)
+    .regex(
+      /^([\w.-]+:)?([\w.-]+\/)?[\w.-]+$/,
+      'an entity ref such as group:default/analytics',
+    )
+    .optional(),
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'a 12-digit account id')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region')
+    .optional(),
+  state: stateFilter,
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: nextToken,
+});
+
+const trendsQuery = z.object({
+  job,
+  days: z.coerce
+    .number()
+    .refine(
+      (days): days is GlueTrendWindow =>
+        (GLUE_TREND_WINDOWS as readonly number[]).includes(days),
+      { message: `one of ${GLUE_TREND_WINDOWS.join(', ')}` },
+    )
+    .default(30),
+});
 
 /** Parses with zod; an `InputError` naming each failing field otherwise. */
 function parse<T extends z.ZodTypeAny>(
@@ -162,14 +203,15 @@ function entityRoutes(router: express.Router, httpAuth: HttpAuthService) {
 }
 
 /**
- * The plugin's HTTP API, mounted at `/api/aws-glue`. Every route is keyed by
- * entity: `/v1/entity/:namespace/:kind/:name/...`. Thin: validates input and
- * calls the services.
+ * The plugin's HTTP API, mounted at `/api/aws-glue`. Every route but the
+ * fleet overview (`/v1/jobs`) is keyed by entity:
+ * `/v1/entity/:namespace/:kind/:name/...`. Thin: validates input and calls
+ * the services.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, runsService, chainService, config } = options;
+  const { httpAuth, runsService, chainService, fleetService, config } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
   const entity = entityRoutes(router, httpAuth);
@@ -183,6 +225,39 @@ export async function createRouter(
       .max(config.chain.maxDepth)
       .default(config.chain.defaultDepth),
   });
+
+  router.get(
+    '/v1/jobs',
+    withRetryAfter(async (req, res) => {
+      const query = parse(fleetQuery, req.query, 'query');
+      res.json(
+        await fleetService.getFleet({
+          credentials: await httpAuth.credentials(req),
+          owner: query.owner,
+          account: query.account,
+          region: query.region,
+          states: query.state,
+          text: query.q?.trim() || undefined,
+          limit: query.limit,
+          cursor: query.cursor,
+        }),
+      );
+    }),
+  );
+
+  entity.get('/trends', ({ req, entityRef, credentials }) => {
+    const query = parse(trendsQuery, req.query, 'query');
+    return fleetService.getTrends({
+      entityRef,
+      credentials,
+      job: query.job,
+      days: query.days as GlueTrendWindow,
+    });
+  });
+
+  entity.get('/team-summary', ({ entityRef, credentials }) =>
+    fleetService.getTeamSummary({ entityRef, credentials }),
+  );
 
   entity.get('/jobs', ({ entityRef, credentials }) =>
     runsService.getJobs({ entityRef, credentials }),

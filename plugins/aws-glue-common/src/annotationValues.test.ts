@@ -16,6 +16,7 @@ import {
   writeGlueLineage,
   writeGlueTriggerActions,
   writeGlueTriggerPredicate,
+  readGlueJobMaxRetries,
 } from './annotationValues';
 
 const entityWith = (annotations: Record<string, string>): Entity => ({
@@ -294,5 +295,27 @@ describe('describePredicate', () => {
     ],
   ])('%j → %j', (value, expected) => {
     expect(describePredicate(value)).toBe(expected);
+  });
+});
+
+describe('readGlueJobMaxRetries', () => {
+  const withRetries = (value?: string): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'job',
+      annotations:
+        value === undefined ? {} : { [GLUE_ANNOTATIONS.jobMaxRetries]: value },
+    },
+  });
+
+  it('reads Glue’s 0-10 and nothing else', () => {
+    expect(readGlueJobMaxRetries(withRetries('0'))).toBe(0);
+    expect(readGlueJobMaxRetries(withRetries('3'))).toBe(3);
+    expect(readGlueJobMaxRetries(withRetries('11'))).toBeUndefined();
+    expect(readGlueJobMaxRetries(withRetries('-1'))).toBeUndefined();
+    expect(readGlueJobMaxRetries(withRetries('2.5'))).toBeUndefined();
+    expect(readGlueJobMaxRetries(withRetries('many'))).toBeUndefined();
+    expect(readGlueJobMaxRetries(withRetries())).toBeUndefined();
   });
 });

@@ -341,6 +341,24 @@ export function readGlueJobDefaultArguments(
 }
 
 /**
+ * How many times Glue retries a failed run of a synced job
+ * ({@link GLUE_ANNOTATIONS.jobMaxRetries}, an integer 0-10); `undefined` when
+ * the annotation is absent or not such an integer.
+ *
+ * @public
+ */
+export function readGlueJobMaxRetries(entity: Entity): number | undefined {
+  const raw = entity.metadata.annotations?.[GLUE_ANNOTATIONS.jobMaxRetries];
+  const parsed = z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(10))
+    .safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
  * The annotation value for a job's default arguments.
  *
  * @public

@@ -24,6 +24,15 @@ export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';
  */
 export const ANNOTATION_AWS_GLUE_JOB_ARN = 'aws.amazon.com/aws-glue-job-arn';
 
+/**
+ * Set to `disabled` on a job's entity (or the hand-written entity that names
+ * it) to stop the run index's failure notifications for it.
+ *
+ * @public
+ */
+export const ANNOTATION_AWS_GLUE_NOTIFICATIONS =
+  'aws.amazon.com/aws-glue-notifications';
+
 const GLUE = 'aws.amazon.com/aws-glue';
 
 /**

@@ -7,3 +7,4 @@ export * from './permissions';
 export * from './redacted';
 export * from './runState';
 export * from './types';
+export * from './runIndex';

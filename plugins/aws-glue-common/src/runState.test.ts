@@ -2,6 +2,7 @@ import {
   isActiveRunState,
   isFailedRunState,
   runStatusCategory,
+  runStateRank,
 } from './runState';
 
 describe('run state helpers', () => {
@@ -29,5 +30,25 @@ describe('run state helpers', () => {
   it('treats an unknown (absent) state as pending and inactive', () => {
     expect(isActiveRunState(undefined)).toBe(false);
     expect(runStatusCategory(undefined)).toBe('pending');
+  });
+});
+
+describe('runStateRank', () => {
+  it('orders a run’s way and puts every ended state last', () => {
+    expect(runStateRank('STARTING')).toBeLessThan(runStateRank('RUNNING'));
+    expect(runStateRank('RUNNING')).toBeLessThan(runStateRank('STOPPING'));
+    for (const state of [
+      'SUCCEEDED',
+      'FAILED',
+      'TIMEOUT',
+      'ERROR',
+      'STOPPED',
+      'EXPIRED',
+    ]) {
+      expect(runStateRank(state)).toBe(4);
+    }
+    for (const state of ['STARTING', 'RUNNING', 'STOPPING', 'WAITING']) {
+      expect(runStateRank(state)).toBeLessThan(4);
+    }
   });
 });

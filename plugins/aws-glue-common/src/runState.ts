@@ -98,3 +98,22 @@ export function runStatusCategory(
   if (state === 'WAITING' || state === undefined) return 'pending';
   return 'running';
 }
+
+const RANK: Readonly<Record<string, number>> = {
+  WAITING: 1,
+  STARTING: 1,
+  RUNNING: 2,
+  STOPPING: 3,
+};
+
+/**
+ * Where a state lies on a run's way: waiting or starting (1), running (2),
+ * stopping (3), ended (4). A run never goes back to a lower rank, so a store
+ * that keeps the highest rank it saw is right whatever order its updates
+ * arrive in.
+ *
+ * @public
+ */
+export function runStateRank(state: GlueJobRunState | string): number {
+  return RANK[state] ?? 4;
+}

@@ -24,6 +24,27 @@ describe('readAwsGlueBackendConfig', () => {
       redaction: { keyPatterns: [], valuePatterns: [] },
       runs: { maxScanPages: 5 },
       chain: { defaultDepth: 3, maxDepth: 6, maxNodes: 200, concurrency: 8 },
+      runIndex: {
+        enabled: true,
+        retentionDays: 400,
+        eventsTopic: 'aws-glue',
+        concurrency: 4,
+        reconciler: {
+          enabled: true,
+          frequencyMs: 300_000,
+          timeoutMs: 240_000,
+          initialDelayMs: 30_000,
+          callBudget: 1000,
+          backfill: true,
+        },
+      },
+      notifications: {
+        enabled: true,
+        states: ['FAILED', 'TIMEOUT', 'ERROR'],
+        recovery: false,
+        maxAgeMs: 3_600_000,
+        runsPath: 'runs',
+      },
     });
   });
 
@@ -51,6 +72,27 @@ describe('readAwsGlueBackendConfig', () => {
           redaction: { keyPatterns: ['^--conn'], valuePatterns: ['xyz\\d+'] },
           runs: { maxScanPages: 3 },
           chain: { defaultDepth: 2, maxDepth: 4, maxNodes: 50, concurrency: 4 },
+          runIndex: {
+            enabled: false,
+            retentionDays: 30,
+            events: { topic: 'glue-events' },
+            concurrency: 2,
+            reconciler: {
+              enabled: false,
+              frequency: { seconds: 30 },
+              timeout: '20s',
+              initialDelay: { seconds: 1 },
+              callBudget: 50,
+              backfill: false,
+            },
+          },
+          notifications: {
+            enabled: false,
+            states: ['FAILED'],
+            recovery: true,
+            maxAge: { minutes: 10 },
+            runsPath: 'glue/runs',
+          },
         },
       }),
     );
@@ -75,6 +117,27 @@ describe('readAwsGlueBackendConfig', () => {
       redaction: { keyPatterns: ['^--conn'], valuePatterns: ['xyz\\d+'] },
       runs: { maxScanPages: 3 },
       chain: { defaultDepth: 2, maxDepth: 4, maxNodes: 50, concurrency: 4 },
+      runIndex: {
+        enabled: false,
+        retentionDays: 30,
+        eventsTopic: 'glue-events',
+        concurrency: 2,
+        reconciler: {
+          enabled: false,
+          frequencyMs: 30_000,
+          timeoutMs: 20_000,
+          initialDelayMs: 1_000,
+          callBudget: 50,
+          backfill: false,
+        },
+      },
+      notifications: {
+        enabled: false,
+        states: ['FAILED'],
+        recovery: true,
+        maxAgeMs: 600_000,
+        runsPath: 'glue/runs',
+      },
     });
   });
 
@@ -94,6 +157,26 @@ describe('readAwsGlueBackendConfig', () => {
       'awsGlue.endpoint',
     ],
     ['maxAttempts 0', { maxAttempts: 0 }, 'awsGlue.maxAttempts'],
+    [
+      'a notification state a run never ends in',
+      { notifications: { states: ['RUNNING'] } },
+      'awsGlue.notifications.states[0]',
+    ],
+    [
+      'an events topic with spaces',
+      { runIndex: { events: { topic: 'glue events' } } },
+      'awsGlue.runIndex.events.topic',
+    ],
+    [
+      'a zero call budget',
+      { runIndex: { reconciler: { callBudget: 0 } } },
+      'awsGlue.runIndex.reconciler.callBudget',
+    ],
+    [
+      'a runs path with a query',
+      { notifications: { runsPath: 'runs?x=1' } },
+      'awsGlue.notifications.runsPath',
+    ],
     [
       'a call deadline shorter than one request',
       { timeouts: { request: '10s', call: '5s' } },

@@ -6,6 +6,10 @@ import {
   readHttpUrl,
   readRegExpList,
 } from '@aws-glue-backstage/plugin-aws-glue-node';
+import {
+  GLUE_JOB_RUN_STATES,
+  isActiveRunState,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GluePricing } from './cost';
 
 /** The plugin's configuration under `awsGlue`, with defaults applied. */
@@ -50,6 +54,42 @@ export interface AwsGlueBackendConfig {
     /** Glue calls in flight while loading the latest runs of a chain. */
     concurrency: number;
   };
+  runIndex: RunIndexConfig;
+  notifications: NotificationsConfig;
+}
+
+/** `awsGlue.runIndex`: the runs the plugin keeps in its database. */
+export interface RunIndexConfig {
+  enabled: boolean;
+  /** Runs and crawls that started longer ago are deleted. */
+  retentionDays: number;
+  /** The events topic Glue's EventBridge events arrive on. */
+  eventsTopic: string;
+  reconciler: {
+    enabled: boolean;
+    frequencyMs: number;
+    timeoutMs: number;
+    initialDelayMs: number;
+    /** Glue calls one pass may make per account x region. */
+    callBudget: number;
+    /** Fetch what Glue still holds (90 days) for a job seen the first time. */
+    backfill: boolean;
+  };
+  /** Glue calls in flight for the index (GetJobRun for events, reconciler pages). */
+  concurrency: number;
+}
+
+/** `awsGlue.notifications`: telling owners when a run fails. */
+export interface NotificationsConfig {
+  enabled: boolean;
+  /** Ended states that notify (default FAILED, TIMEOUT, ERROR). */
+  states: string[];
+  /** Also say when a job succeeds after a notified failure. */
+  recovery: boolean;
+  /** Runs that ended longer ago never notify (a backfill of old history). */
+  maxAgeMs: number;
+  /** The entity page route of the Runs tab the notification links to. */
+  runsPath: string;
 }
 
 const DEFAULTS = {
@@ -71,6 +111,15 @@ const DEFAULTS = {
   maxDepth: 6,
   maxNodes: 200,
   concurrency: 8,
+  retentionDays: 400,
+  eventsTopic: 'aws-glue',
+  reconcileFrequency: { minutes: 5 },
+  reconcileTimeout: { minutes: 4 },
+  reconcileInitialDelay: { seconds: 30 },
+  callBudget: 1000,
+  indexConcurrency: 4,
+  notifyStates: ['FAILED', 'TIMEOUT', 'ERROR'],
+  notifyMaxAge: { hours: 1 },
 } as const;
 
 const key = (path: string) => `awsGlue.${path}`;
@@ -231,6 +280,103 @@ function readChain(config: Config): AwsGlueBackendConfig['chain'] {
   };
 }
 
+function readRunIndex(config: Config): RunIndexConfig {
+  const eventsTopic =
+    config.getOptionalString(key('runIndex.events.topic')) ??
+    DEFAULTS.eventsTopic;
+  if (!/^[\w.:-]{1,100}$/.test(eventsTopic)) {
+    invalid('runIndex.events.topic', `is not a topic name: '${eventsTopic}'`);
+  }
+  return {
+    enabled: config.getOptionalBoolean(key('runIndex.enabled')) ?? true,
+    retentionDays: readInteger(
+      config,
+      'runIndex.retentionDays',
+      DEFAULTS.retentionDays,
+      1,
+      3650,
+    ),
+    eventsTopic,
+    reconciler: {
+      enabled:
+        config.getOptionalBoolean(key('runIndex.reconciler.enabled')) ?? true,
+      frequencyMs: readDurationMs(
+        config,
+        'runIndex.reconciler.frequency',
+        DEFAULTS.reconcileFrequency,
+      ),
+      timeoutMs: readDurationMs(
+        config,
+        'runIndex.reconciler.timeout',
+        DEFAULTS.reconcileTimeout,
+      ),
+      initialDelayMs: readDurationMs(
+        config,
+        'runIndex.reconciler.initialDelay',
+        DEFAULTS.reconcileInitialDelay,
+      ),
+      callBudget: readInteger(
+        config,
+        'runIndex.reconciler.callBudget',
+        DEFAULTS.callBudget,
+        1,
+        1_000_000,
+      ),
+      backfill:
+        config.getOptionalBoolean(key('runIndex.reconciler.backfill')) ?? true,
+    },
+    concurrency: readInteger(
+      config,
+      'runIndex.concurrency',
+      DEFAULTS.indexConcurrency,
+      1,
+      64,
+    ),
+  };
+}
+
+function readNotifications(config: Config): NotificationsConfig {
+  const states = config.getOptionalStringArray(key('notifications.states')) ?? [
+    ...DEFAULTS.notifyStates,
+  ];
+  states.forEach((state, index) => {
+    if (!(ENDED_STATES as readonly string[]).includes(state)) {
+      invalid(
+        `notifications.states[${index}]`,
+        `'${state}' is not an ended run state; use ${ENDED_STATES.join(', ')}`,
+      );
+    }
+  });
+  return {
+    enabled: config.getOptionalBoolean(key('notifications.enabled')) ?? true,
+    states,
+    recovery: config.getOptionalBoolean(key('notifications.recovery')) ?? false,
+    maxAgeMs: readDurationMs(
+      config,
+      'notifications.maxAge',
+      DEFAULTS.notifyMaxAge,
+    ),
+    runsPath: readRunsPath(config),
+  };
+}
+
+function readRunsPath(config: Config): string {
+  const path =
+    config.getOptionalString(key('notifications.runsPath')) ?? 'runs';
+  if (!/^[\w-]+(\/[\w-]+)*$/.test(path)) {
+    invalid(
+      'notifications.runsPath',
+      `must be a path like 'runs', got '${path}'`,
+    );
+  }
+  return path;
+}
+
+/** Run states a run ends in. */
+const ENDED_STATES = GLUE_JOB_RUN_STATES.filter(
+  state => !isActiveRunState(state),
+);
+
 /**
  * Reads `awsGlue` from the root config with defaults applied, one section at
  * a time. Throws an `InputError` naming the config path when a value is
@@ -269,5 +415,7 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
       ),
     },
     chain: readChain(config),
+    runIndex: readRunIndex(config),
+    notifications: readNotifications(config),
   };
 }

@@ -4,21 +4,41 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { CursorCodec } from './cursor';
 
 const MIGRATIONS = resolvePackagePath(
   '@aws-glue-backstage/plugin-aws-glue-backend',
   'migrations',
 );
 
-/** The plugin's database, migrated to the latest schema. */
-export async function migratedDatabase(
-  database: DatabaseService,
-): Promise<Knex> {
-  const knex = await database.getClient();
-  if (!database.migrations?.skip) {
-    await knex.migrate.latest({ directory: MIGRATIONS });
+const migrated = new WeakMap<DatabaseService, Promise<Knex>>();
+
+/**
+ * The plugin's database, migrated to the latest schema; once per database
+ * service, however many of the plugin's services ask.
+ */
+export function migratedDatabase(database: DatabaseService): Promise<Knex> {
+  let knex = migrated.get(database);
+  if (!knex) {
+    knex = (async () => {
+      const client = await database.getClient();
+      if (!database.migrations?.skip) {
+        await client.migrate.latest({ directory: MIGRATIONS });
+      }
+      return client;
+    })();
+    migrated.set(database, knex);
   }
   return knex;
+}
+
+/** The key that signs page cursors, as a codec. */
+export async function cursorCodecOf(
+  database: DatabaseService,
+  configured: string | undefined,
+): Promise<CursorCodec> {
+  const knex = await migratedDatabase(database);
+  return new CursorCodec(await cursorSigningKey(knex, configured));
 }
 
 const CURSOR_KEY = 'cursor-signing-key';

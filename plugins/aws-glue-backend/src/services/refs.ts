@@ -11,11 +11,17 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { readAwsGlueProviderUnits } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { readAwsGlueBackendConfig } from '../lib/config';
-import { CursorCodec } from '../lib/cursor';
-import { cursorSigningKey, migratedDatabase } from '../lib/database';
+import { cursorCodecOf, migratedDatabase } from '../lib/database';
 import { createRedactor } from '../lib/redaction';
+import { GlueRunReader } from '../runIndex/GlueRunReader';
+import { RunIndex } from '../runIndex/RunIndex';
+import { RunNotifier } from '../runIndex/RunNotifier';
+import { RunStore } from '../runIndex/RunStore';
+import { SyncedJobDirectory } from '../runIndex/SyncedJobs';
 import { ChainService, DefaultChainService } from './ChainService';
 import {
   DefaultGlueAccessService,
@@ -26,6 +32,7 @@ import {
   GlueClientFactory,
 } from './GlueClientFactory';
 import { DefaultGlueDataSource, GlueDataSource } from './GlueDataSource';
+import { DefaultGlueFleetService, GlueFleetService } from './GlueFleetService';
 import { DefaultGlueRunsService, GlueRunsService } from './GlueRunsService';
 
 /**
@@ -49,6 +56,58 @@ export const glueClientFactoryServiceRef = createServiceRef<GlueClientFactory>({
 });
 
 /**
+ * The run index: the plugin's store of every Glue run, the way every feed
+ * records runs into it, and the Glue reader its feeds use.
+ *
+ * @public
+ */
+export const glueRunIndexServiceRef = createServiceRef<RunIndex>({
+  id: 'aws-glue.run-index',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        clients: glueClientFactoryServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
+      },
+      factory: async deps => {
+        const pluginConfig = readAwsGlueBackendConfig(deps.config);
+        const store = new RunStore(await migratedDatabase(deps.database));
+        return new RunIndex({
+          store,
+          jobs: new SyncedJobDirectory({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            units: readAwsGlueProviderUnits(deps.config),
+          }),
+          notifier: new RunNotifier({
+            store,
+            notifications: deps.notifications,
+            logger: deps.logger,
+            config: pluginConfig.notifications,
+          }),
+          signals: deps.signals,
+          logger: deps.logger,
+          reader: new GlueRunReader({
+            clients: deps.clients,
+            redactor: createRedactor(pluginConfig.redaction),
+            callTimeoutMs: pluginConfig.timeouts.callMs,
+            concurrency: pluginConfig.runIndex.concurrency,
+          }),
+          enabled: pluginConfig.runIndex.enabled,
+        });
+      },
+    }),
+});
+
+/**
  * Glue reads and actions behind the cache.
  *
  * @public
@@ -64,8 +123,9 @@ export const glueDataSourceServiceRef = createServiceRef<GlueDataSource>({
         cache: coreServices.cache,
         logger: coreServices.logger,
         clients: glueClientFactoryServiceRef,
+        runIndex: glueRunIndexServiceRef,
       },
-      factory: ({ config, cache, logger, clients }) => {
+      factory: ({ config, cache, logger, clients, runIndex }) => {
         const pluginConfig = readAwsGlueBackendConfig(config);
         return new DefaultGlueDataSource({
           clients,
@@ -74,6 +134,7 @@ export const glueDataSourceServiceRef = createServiceRef<GlueDataSource>({
           redactor: createRedactor(pluginConfig.redaction),
           callTimeoutMs: pluginConfig.timeouts.callMs,
           ttls: pluginConfig.cache,
+          onRunsLoaded: (job, runs) => runIndex.recordRead(job, runs),
         });
       },
     }),
@@ -127,16 +188,15 @@ export const glueRunsServiceRef = createServiceRef<GlueRunsService>({
         database: coreServices.database,
         access: glueAccessServiceRef,
         data: glueDataSourceServiceRef,
+        runIndex: glueRunIndexServiceRef,
       },
-      factory: async ({ config, database, ...deps }) => {
+      factory: async ({ config, database, runIndex, ...deps }) => {
         const pluginConfig = readAwsGlueBackendConfig(config);
-        const knex = await migratedDatabase(database);
         return new DefaultGlueRunsService({
           ...deps,
+          store: runIndex.store,
           units: readAwsGlueProviderUnits(config),
-          cursors: new CursorCodec(
-            await cursorSigningKey(knex, pluginConfig.cursorSigningKey),
-          ),
+          cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
           config: pluginConfig,
         });
       },
@@ -166,5 +226,37 @@ export const glueChainServiceRef = createServiceRef<ChainService>({
           ...deps,
           config: readAwsGlueBackendConfig(config),
         }),
+    }),
+});
+
+/**
+ * Fleet-wide views from the run index: the overview, trends, team summaries.
+ *
+ * @public
+ */
+export const glueFleetServiceRef = createServiceRef<GlueFleetService>({
+  id: 'aws-glue.fleet',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        catalog: catalogServiceRef,
+        access: glueAccessServiceRef,
+        runIndex: glueRunIndexServiceRef,
+      },
+      factory: async ({ config, database, catalog, access, runIndex }) => {
+        const pluginConfig = readAwsGlueBackendConfig(config);
+        return new DefaultGlueFleetService({
+          catalog,
+          access,
+          store: runIndex.store,
+          units: readAwsGlueProviderUnits(config),
+          cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
+          pricing: pluginConfig.pricing,
+        });
+      },
     }),
 });

@@ -53,6 +53,7 @@ function setup(
         syncedEntityRefs: [stringifyEntityRef(r.entity)],
       })),
     ),
+    readableSyncedEntities: jest.fn(),
   };
   const logger = mockServices.logger.mock();
   const service = new DefaultChainService({

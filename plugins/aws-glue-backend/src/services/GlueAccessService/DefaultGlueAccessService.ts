@@ -104,6 +104,29 @@ export class DefaultGlueAccessService implements GlueAccessService {
     });
   }
 
+  async readableSyncedEntities(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean[]> {
+    if (entities.length === 0) return [];
+    const { permissions } = this.options;
+    const [overall] = await permissions.authorizeConditional(
+      [{ permission: awsGlueJobReadPermission }],
+      { credentials },
+    );
+    if (overall.result !== AuthorizeResult.CONDITIONAL) {
+      return entities.map(() => overall.result === AuthorizeResult.ALLOW);
+    }
+    const results = await permissions.authorize(
+      entities.map(entity => ({
+        permission: awsGlueJobReadPermission,
+        resourceRef: stringifyEntityRef(entity),
+      })),
+      { credentials },
+    );
+    return results.map(r => r.result === AuthorizeResult.ALLOW);
+  }
+
   private plan(request: GlueAccessRequest, synced: Entity[]): Plan {
     if (synced.length > 0) {
       return { synced, subjects: synced };

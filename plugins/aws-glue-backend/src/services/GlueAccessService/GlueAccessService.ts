@@ -44,4 +44,14 @@ export interface GlueAccessDecision {
 export interface GlueAccessService {
   /** Decides each request; one catalog query and one policy call for all. */
   decide(requests: GlueAccessRequest[]): Promise<GlueAccessDecision[]>;
+
+  /**
+   * Which of these synced job entities the caller may read
+   * (`aws-glue.job.read` on each): for fleet-wide views over thousands of
+   * jobs, one policy call when the policy allows or denies outright.
+   */
+  readableSyncedEntities(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean[]>;
 }

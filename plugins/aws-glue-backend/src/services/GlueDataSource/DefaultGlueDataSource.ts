@@ -2,8 +2,6 @@ import {
   BatchStopJobRunCommand,
   GetJobBookmarkCommand,
   GetJobCommand,
-  GetJobRunCommand,
-  GetJobRunsCommand,
   GetWorkflowRunsCommand,
   GlueClient,
   StartJobRunCommand,
@@ -11,9 +9,8 @@ import {
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { isActiveRunState } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { deadlineSignal } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { CachedLoader } from '../../lib/CachedLoader';
-import { mapGlueError } from '../../lib/errors';
+import { callGlue, fetchJobRun, fetchJobRunsPage } from '../../lib/glueCalls';
 import { Redactor } from '../../lib/redaction';
 import {
   compactObject,
@@ -22,7 +19,6 @@ import {
   StoredJob,
   StoredJobRun,
   storedJobFromSdk,
-  storedJobRunFromSdk,
   toGlueWorkflowRun,
 } from '../../lib/shapes';
 import { GlueClientFactory } from '../GlueClientFactory';
@@ -54,6 +50,11 @@ export interface DefaultGlueDataSourceOptions {
     jobsTtlMs: number;
     bookmarkTtlMs: number;
   };
+  /**
+   * Called with the runs of every page, latest run and run detail read from
+   * Glue (not from the cache): the run index's write-through.
+   */
+  onRunsLoaded?: (job: JobRef, runs: StoredJobRun[]) => void;
 }
 
 const runsPageKey = (
@@ -112,26 +113,17 @@ export class DefaultGlueDataSource implements GlueDataSource {
     const page = await this.loader.load(
       key,
       async () => {
-        const output = await this.call(
-          job,
-          'GetJobRuns',
-          'job',
-          (client, sendOptions) =>
-            client.send(
-              new GetJobRunsCommand({
-                JobName: job.name,
-                MaxResults: RUNS_PAGE_SIZE,
-                NextToken: glueToken,
-              }),
-              sendOptions,
-            ),
-        );
-        return compactObject({
-          runs: (output.JobRuns ?? []).map(run =>
-            storedJobRunFromSdk(run, this.options.redactor),
+        const loaded = await this.call(job, 'GetJobRuns', 'job', (client, o) =>
+          fetchJobRunsPage(
+            client,
+            job,
+            { nextToken: glueToken, maxResults: RUNS_PAGE_SIZE },
+            this.options.redactor,
+            o.abortSignal,
           ),
-          nextToken: output.NextToken || undefined,
-        });
+        );
+        this.options.onRunsLoaded?.(job, loaded.runs);
+        return loaded;
       },
       value => this.runsTtl(value.runs),
     );
@@ -150,20 +142,17 @@ export class DefaultGlueDataSource implements GlueDataSource {
     const latest = await this.loader.load(
       CachedLoader.key('latest', job.arn, generation),
       async () => {
-        const output = await this.call(
-          job,
-          'GetJobRuns',
-          'job',
-          (client, sendOptions) =>
-            client.send(
-              new GetJobRunsCommand({ JobName: job.name, MaxResults: 1 }),
-              sendOptions,
-            ),
+        const loaded = await this.call(job, 'GetJobRuns', 'job', (client, o) =>
+          fetchJobRunsPage(
+            client,
+            job,
+            { maxResults: 1 },
+            this.options.redactor,
+            o.abortSignal,
+          ),
         );
-        const run = output.JobRuns?.[0];
-        return run
-          ? storedJobRunFromSdk(run, this.options.redactor)
-          : undefined;
+        this.options.onRunsLoaded?.(job, loaded.runs);
+        return loaded.runs[0];
       },
       value => this.runsTtl(value ? [value] : []),
     );
@@ -175,27 +164,27 @@ export class DefaultGlueDataSource implements GlueDataSource {
     const run = await this.loader.load(
       CachedLoader.key('run', job.arn, generation, runId),
       async () => {
-        const output = await this.call(
+        const loaded = await this.call(
           job,
           'GetJobRun',
           'job',
-          (client, sendOptions) =>
-            client.send(
-              new GetJobRunCommand({
-                JobName: job.name,
-                RunId: runId,
-                PredecessorsIncluded: true,
-              }),
-              sendOptions,
+          (client, o) =>
+            fetchJobRun(
+              client,
+              job,
+              runId,
+              this.options.redactor,
+              o.abortSignal,
             ),
           `run ${runId} of `,
         );
-        if (!output.JobRun) {
+        if (!loaded) {
           throw new NotFoundError(
             `AWS Glue has no run ${runId} of ${describe(job, 'job')}`,
           );
         }
-        return storedJobRunFromSdk(output.JobRun, this.options.redactor);
+        this.options.onRunsLoaded?.(job, [loaded]);
+        return loaded;
       },
       value => this.runsTtl([value]),
     );
@@ -354,7 +343,7 @@ export class DefaultGlueDataSource implements GlueDataSource {
   }
 
   /** Sends a Glue call with its deadline and maps its errors to HTTP statuses. */
-  private async call<T>(
+  private call<T>(
     ref: JobRef,
     operation: string,
     type: 'job' | 'workflow',
@@ -364,26 +353,11 @@ export class DefaultGlueDataSource implements GlueDataSource {
     ) => Promise<T>,
     targetPrefix = '',
   ): Promise<T> {
-    const client = await this.options.clients.getClient({
-      accountId: ref.accountId,
-      region: ref.region,
-    });
-    // Every call, retries included, ends by the deadline.
-    const abortSignal = deadlineSignal(this.options.callTimeoutMs);
-    try {
-      return await send(client, { abortSignal });
-    } catch (error) {
-      const mapped = mapGlueError(error, {
-        operation,
-        target: `${targetPrefix}${describe(ref, type)}`,
-        deadlineMs: abortSignal.aborted
-          ? this.options.callTimeoutMs
-          : undefined,
-      });
-      // Glue's messages may echo an argument value: they reach responses,
-      // audit events and logs only redacted.
-      mapped.message = this.options.redactor.redactText(mapped.message);
-      throw mapped;
-    }
+    return callGlue(
+      this.options,
+      ref,
+      { operation, target: `${targetPrefix}${describe(ref, type)}` },
+      (client, abortSignal) => send(client, { abortSignal }),
+    );
   }
 }

@@ -36,6 +36,7 @@ import {
 } from '../../lib/entities';
 import { createGlobMatcher } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { JobRef, StoredJobRun, toGlueJobRun } from '../../lib/shapes';
+import { RunStore } from '../../runIndex/RunStore';
 import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import {
@@ -58,12 +59,40 @@ export interface DefaultGlueRunsServiceOptions {
   /** The catalog provider units (a workflow entity must be synced by one). */
   units: readonly AwsGlueProviderUnit[];
   config: Pick<AwsGlueBackendConfig, 'actions' | 'pricing' | 'runs'>;
+  /**
+   * The run index: history Glue no longer holds (it keeps 90 days) is
+   * served from it once Glue's pages end.
+   */
+  store?: RunStore;
   /** The current time in ms (tests). */
   now?: () => number;
 }
 
 /** What an audit event records: refs, ARNs, ids and argument KEYS. */
 type AuditMeta = { [key: string]: string | string[] };
+
+/**
+ * Page tokens of the run index's part of a listing start with this; Glue's
+ * NextToken never has a space. The token goes out inside a signed cursor.
+ */
+const STORE_TOKEN = 'run index:';
+const STORE_PAGE_SIZE = 200;
+
+/** A token that resumes after this run (started time, then id, descending). */
+const storeToken = (run: StoredJobRun) =>
+  `${STORE_TOKEN}${Date.parse(run.startedOn ?? '') || 0}:${run.id}`;
+
+function parseStoreToken(
+  token: string,
+): { startedAt: number; runId: string } | undefined {
+  const rest = token.slice(STORE_TOKEN.length);
+  const colon = rest.indexOf(':');
+  if (colon < 0) return undefined;
+  return {
+    startedAt: Number(rest.slice(0, colon)),
+    runId: rest.slice(colon + 1),
+  };
+}
 
 /** Concurrent Glue reads when an entity has many jobs. */
 const JOBS_CONCURRENCY = 8;
@@ -164,10 +193,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
       maxPages: this.options.config.runs.maxScanPages,
       idOf: run => run.id,
       filter: states ? run => states.has(run.state ?? '') : undefined,
-      loadPage: async glueToken => {
-        const page = await this.options.data.getRunsPage(job, glueToken);
-        return { items: page.runs, nextToken: page.nextToken };
-      },
+      loadPage: glueToken => this.runsPage(job, glueToken),
     });
     const runs = result.items.map(run => this.toRun(run, job));
     const sum = (values: (number | undefined)[]) =>
@@ -307,6 +333,44 @@ export class DefaultGlueRunsService implements GlueRunsService {
         return { jobName: job.name, runId: options.runId };
       },
     );
+  }
+
+  /**
+   * A page of a job's runs: Glue's pages first, then (once Glue has no more)
+   * the run index's older runs, with a page token of its own.
+   */
+  private async runsPage(
+    job: JobRef,
+    token: string | undefined,
+  ): Promise<{ items: StoredJobRun[]; nextToken?: string }> {
+    const { store } = this.options;
+    if (store && token?.startsWith(STORE_TOKEN)) {
+      const before = parseStoreToken(token);
+      const runs = await store.listRuns(job.arn, {
+        limit: STORE_PAGE_SIZE,
+        before,
+      });
+      const last = runs[runs.length - 1];
+      return {
+        items: runs,
+        ...(runs.length === STORE_PAGE_SIZE && last
+          ? { nextToken: storeToken(last) }
+          : {}),
+      };
+    }
+    const page = await this.options.data.getRunsPage(job, token);
+    if (page.nextToken || !store) {
+      return { items: page.runs, nextToken: page.nextToken };
+    }
+    const oldest = page.runs[page.runs.length - 1];
+    const before = oldest ? parseStoreToken(storeToken(oldest)) : undefined;
+    const older = await store.listRuns(job.arn, { limit: 1, before });
+    return {
+      items: page.runs,
+      ...(older.length > 0
+        ? { nextToken: oldest ? storeToken(oldest) : STORE_TOKEN }
+        : {}),
+    };
   }
 
   private entity(options: EntityRequestOptions): Promise<Entity> {

@@ -1,0 +1,452 @@
+import { Knex } from 'knex';
+import { runStateRank } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { JobRef, StoredJobRun } from '../lib/shapes';
+import { durationOf } from './aggregate';
+
+/** A stored run with the columns the queries use. */
+export interface IndexedRun {
+  jobArn: string;
+  run: StoredJobRun;
+  /** False while only an event was seen (no timing, no DPU). */
+  complete: boolean;
+}
+
+/** A run whose stored state changed with an upsert. */
+export interface RunChange {
+  job: JobRef;
+  run: StoredJobRun;
+  /** The state stored before; absent for a run seen the first time. */
+  previousState?: string;
+  /**
+   * Whether the row now comes from Glue's own run (GetJobRun, GetJobRuns),
+   * not only an event. A row that becomes complete is a change too.
+   */
+  complete: boolean;
+}
+
+/** A stored run of a job, for aggregates. */
+export interface RunFacts {
+  jobArn: string;
+  run: StoredJobRun;
+}
+
+/** The reconciler's progress on one job. */
+export interface JobProgress {
+  reconciledAt?: number;
+  backfilled: boolean;
+  backfillToken?: string;
+}
+
+const RUNS = 'aws_glue_job_runs';
+const LATEST = 'aws_glue_latest_runs';
+const PROGRESS = 'aws_glue_index_jobs';
+const NOTIFIED = 'aws_glue_run_notifications';
+const CRAWLS = 'aws_glue_crawls';
+const SETTINGS = 'aws_glue_settings';
+
+/** Bind parameters per `IN (...)` list: below SQLite's and PostgreSQL's limits. */
+const CHUNK = 500;
+
+const ms = (iso: string | undefined): number | null => {
+  const value = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(value) ? null : value;
+};
+
+const num = (value: unknown): number | undefined =>
+  value === null || value === undefined ? undefined : Number(value);
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    result.push(items.slice(i, i + CHUNK));
+  }
+  return result;
+}
+
+/**
+ * The run index's tables (`coreServices.database`, so SQLite in the demo and
+ * PostgreSQL in production). Every write is idempotent and monotonic: the
+ * same run in the same state changes nothing, a run never goes back to an
+ * earlier state (see `runStateRank`), and a complete row (from GetJobRun or
+ * GetJobRuns) is never replaced by an event's partial one.
+ */
+export class RunStore {
+  constructor(
+    private readonly knex: Knex,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Stores runs of one job; returns those whose stored state changed. A
+   * concurrent writer (another replica) may win a race: the conditional
+   * update keeps whichever state ranks higher.
+   */
+  async upsertRuns(
+    job: JobRef,
+    runs: StoredJobRun[],
+    complete: boolean,
+  ): Promise<RunChange[]> {
+    const valid = runs.filter(run => run.id && run.state);
+    if (valid.length === 0) return [];
+    const existing = await this.existing(
+      job.arn,
+      valid.map(run => run.id),
+    );
+    const changes: RunChange[] = [];
+    for (const run of valid) {
+      const before = existing.get(run.id);
+      const row = this.rowOf(job, run, complete);
+      if (!before) {
+        const inserted = await this.knex(RUNS)
+          .insert(row)
+          .onConflict(['job_arn', 'run_id'])
+          .ignore()
+          .returning('run_id');
+        if (inserted.length > 0) changes.push({ job, run, complete });
+        else await this.update(job, run, row);
+      } else if (this.supersedes(row, before)) {
+        const updated = await this.update(job, run, row);
+        const completed = complete && !before.complete;
+        if (updated && (before.state !== run.state || completed)) {
+          changes.push({ job, run, previousState: before.state, complete });
+        }
+      }
+      await this.updateLatest(job.arn, run);
+    }
+    return changes;
+  }
+
+  /** The stored runs of a job with these ids. */
+  async getRuns(jobArn: string, runIds: string[]): Promise<IndexedRun[]> {
+    const rows = [];
+    for (const ids of chunks(runIds)) {
+      rows.push(
+        ...(await this.knex(RUNS)
+          .where({ job_arn: jobArn })
+          .whereIn('run_id', ids)
+          .select('job_arn', 'run', 'complete')),
+      );
+    }
+    return rows.map(row => this.indexed(row));
+  }
+
+  /** The newest run of every job that has one, keyed by job ARN. */
+  async latestRuns(): Promise<Map<string, StoredJobRun>> {
+    const rows = await this.knex(`${LATEST} as l`)
+      .join(`${RUNS} as r`, function on() {
+        this.on('r.job_arn', '=', 'l.job_arn').andOn(
+          'r.run_id',
+          '=',
+          'l.run_id',
+        );
+      })
+      .select('r.job_arn', 'r.run');
+    return new Map(
+      rows.map(row => [row.job_arn as string, JSON.parse(row.run)]),
+    );
+  }
+
+  /**
+   * A job's runs newest first, after `before` (the last run of the previous
+   * page), for history Glue no longer holds.
+   */
+  async listRuns(
+    jobArn: string,
+    options: { limit: number; before?: { startedAt: number; runId: string } },
+  ): Promise<StoredJobRun[]> {
+    const query = this.knex(RUNS)
+      .where({ job_arn: jobArn })
+      .whereNotNull('started_at')
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'run_id', order: 'desc' },
+      ])
+      .limit(options.limit)
+      .select('run');
+    const before = options.before;
+    if (before) {
+      query.andWhere(q =>
+        q
+          .where('started_at', '<', before.startedAt)
+          .orWhere(q2 =>
+            q2
+              .where('started_at', '=', before.startedAt)
+              .andWhere('run_id', '<', before.runId),
+          ),
+      );
+    }
+    return (await query).map(row => JSON.parse(row.run));
+  }
+
+  /** Facts of the runs of these jobs started since `sinceMs`. */
+  async runFacts(jobArns: string[], sinceMs: number): Promise<RunFacts[]> {
+    const facts: RunFacts[] = [];
+    for (const arns of chunks(jobArns)) {
+      const rows = await this.knex(RUNS)
+        .whereIn('job_arn', arns)
+        .andWhere('started_at', '>=', sinceMs)
+        .select('job_arn', 'run');
+      for (const row of rows) {
+        facts.push({ jobArn: row.job_arn, run: JSON.parse(row.run) });
+      }
+    }
+    return facts;
+  }
+
+  /** Ended runs in these states that completed since `sinceMs`, by job. */
+  async countEndedSince(
+    states: readonly string[],
+    sinceMs: number,
+  ): Promise<Map<string, number>> {
+    const rows: { job_arn: string; count: string | number }[] = await this.knex(
+      RUNS,
+    )
+      .whereIn('state', states as string[])
+      .andWhere('completed_at', '>=', sinceMs)
+      .groupBy('job_arn')
+      .select('job_arn', this.knex.raw('count(*) as count'));
+    return new Map(rows.map(row => [row.job_arn, Number(row.count)]));
+  }
+
+  /** Jobs (of these) that have a run in a state that may still change. */
+  async jobsWithActiveRuns(): Promise<Set<string>> {
+    const rows = await this.knex(RUNS)
+      .where('state_rank', '<', runStateRank('SUCCEEDED'))
+      .distinct('job_arn');
+    return new Set(rows.map(row => row.job_arn as string));
+  }
+
+  /** Runs stored, all jobs. */
+  async countRuns(): Promise<number> {
+    const [row] = await this.knex(RUNS).count({ count: '*' });
+    return Number(row.count);
+  }
+
+  /**
+   * Claims the right to send one notification of a run: true for exactly
+   * one caller, whichever replica or feed asks first.
+   */
+  async claimNotification(
+    jobArn: string,
+    runId: string,
+    kind: 'failure' | 'recovery',
+  ): Promise<boolean> {
+    const inserted = await this.knex(NOTIFIED)
+      .insert({ job_arn: jobArn, run_id: runId, kind, sent_at: this.now() })
+      .onConflict(['job_arn', 'run_id', 'kind'])
+      .ignore()
+      .returning('run_id');
+    return inserted.length > 0;
+  }
+
+  /** Whether a notification of this kind was sent for the run. */
+  async wasNotified(
+    jobArn: string,
+    runId: string,
+    kind: 'failure' | 'recovery',
+  ): Promise<boolean> {
+    const row = await this.knex(NOTIFIED)
+      .where({ job_arn: jobArn, run_id: runId, kind })
+      .first('run_id');
+    return row !== undefined;
+  }
+
+  /** The reconciler's progress on these jobs. */
+  async progress(jobArns: string[]): Promise<Map<string, JobProgress>> {
+    const result = new Map<string, JobProgress>();
+    for (const arns of chunks(jobArns)) {
+      const rows = await this.knex(PROGRESS).whereIn('job_arn', arns);
+      for (const row of rows) {
+        result.set(row.job_arn, {
+          reconciledAt: num(row.reconciled_at),
+          backfilled: Boolean(row.backfilled),
+          backfillToken: row.backfill_token ?? undefined,
+        });
+      }
+    }
+    return result;
+  }
+
+  async setProgress(jobArn: string, progress: JobProgress): Promise<void> {
+    await this.knex(PROGRESS)
+      .insert({
+        job_arn: jobArn,
+        reconciled_at: progress.reconciledAt ?? null,
+        backfilled: progress.backfilled,
+        backfill_token: progress.backfillToken ?? null,
+      })
+      .onConflict('job_arn')
+      .merge();
+  }
+
+  /** Stores a crawl's state from an event (monotonic like runs). */
+  async upsertCrawl(crawl: {
+    crawlerArn: string;
+    accountId: string;
+    region: string;
+    crawlerName: string;
+    startedAt: number;
+    state: 'Started' | 'Succeeded' | 'Failed';
+    completedAt?: number;
+    errorMessage?: string;
+  }): Promise<void> {
+    const rank = crawl.state === 'Started' ? 1 : 4;
+    const row = {
+      crawler_arn: crawl.crawlerArn,
+      started_at: crawl.startedAt,
+      account_id: crawl.accountId,
+      region: crawl.region,
+      crawler_name: crawl.crawlerName,
+      state: crawl.state,
+      state_rank: rank,
+      completed_at: crawl.completedAt ?? null,
+      error_message: crawl.errorMessage ?? null,
+      updated_at: this.now(),
+    };
+    await this.knex(CRAWLS)
+      .insert(row)
+      .onConflict(['crawler_arn', 'started_at'])
+      .merge()
+      .where(`${CRAWLS}.state_rank`, '<', rank);
+  }
+
+  /** A crawler's crawls newest first. */
+  async listCrawls(crawlerArn: string, limit: number) {
+    return this.knex(CRAWLS)
+      .where({ crawler_arn: crawlerArn })
+      .orderBy('started_at', 'desc')
+      .limit(limit);
+  }
+
+  /** Deletes runs and crawls that started before `beforeMs` (retention). */
+  async prune(beforeMs: number): Promise<number> {
+    const runs = await this.knex(RUNS).where('started_at', '<', beforeMs).del();
+    await this.knex(CRAWLS).where('started_at', '<', beforeMs).del();
+    await this.knex(LATEST)
+      .whereNotExists(
+        this.knex(RUNS)
+          .whereRaw(`${RUNS}.job_arn = ${LATEST}.job_arn`)
+          .andWhereRaw(`${RUNS}.run_id = ${LATEST}.run_id`)
+          .select('run_id'),
+      )
+      .del();
+    return runs;
+  }
+
+  /** A value the index keeps (freshness marks). */
+  async getMark(name: string): Promise<string | undefined> {
+    const row = await this.knex(SETTINGS).where({ name }).first('value');
+    return row?.value;
+  }
+
+  async setMark(name: string, value: string): Promise<void> {
+    await this.knex(SETTINGS)
+      .insert({ name, value })
+      .onConflict('name')
+      .merge();
+  }
+
+  private async existing(
+    jobArn: string,
+    runIds: string[],
+  ): Promise<
+    Map<string, { state: string; state_rank: number; complete: boolean }>
+  > {
+    const result = new Map();
+    for (const ids of chunks(runIds)) {
+      const rows = await this.knex(RUNS)
+        .where({ job_arn: jobArn })
+        .whereIn('run_id', ids)
+        .select('run_id', 'state', 'state_rank', 'complete');
+      for (const row of rows) {
+        result.set(row.run_id, {
+          state: row.state,
+          state_rank: Number(row.state_rank),
+          complete: Boolean(row.complete),
+        });
+      }
+    }
+    return result;
+  }
+
+  /** A higher state, or the same state with details where there were none. */
+  private supersedes(
+    row: ReturnType<RunStore['rowOf']>,
+    before: { state_rank: number; complete: boolean; state: string },
+  ): boolean {
+    if (row.state_rank > before.state_rank) return true;
+    if (row.state_rank < before.state_rank) return false;
+    if (row.state_rank < runStateRank('SUCCEEDED')) {
+      // still active: newer timing (execution time so far) is worth keeping
+      return row.complete || !before.complete;
+    }
+    return row.complete && !before.complete;
+  }
+
+  /** The conditional update: never to a lower rank, never complete → partial. */
+  private async update(
+    job: JobRef,
+    run: StoredJobRun,
+    row: ReturnType<RunStore['rowOf']>,
+  ): Promise<boolean> {
+    const count = await this.knex(RUNS)
+      .where({ job_arn: job.arn, run_id: run.id })
+      .andWhere(q => {
+        q.where('state_rank', '<', row.state_rank);
+        if (row.complete) {
+          q.orWhere('state_rank', '=', row.state_rank);
+        } else {
+          q.orWhere(same =>
+            same
+              .where('state_rank', '=', row.state_rank)
+              .andWhere('complete', '=', false),
+          );
+        }
+      })
+      .update(row);
+    return count > 0;
+  }
+
+  private async updateLatest(jobArn: string, run: StoredJobRun) {
+    const startedAt = ms(run.startedOn);
+    if (startedAt === null) return;
+    await this.knex(LATEST)
+      .insert({ job_arn: jobArn, run_id: run.id, started_at: startedAt })
+      .onConflict('job_arn')
+      .merge()
+      .where(`${LATEST}.started_at`, '<', startedAt);
+  }
+
+  private rowOf(job: JobRef, run: StoredJobRun, complete: boolean) {
+    return {
+      job_arn: job.arn,
+      run_id: run.id,
+      account_id: job.accountId,
+      region: job.region,
+      job_name: run.jobName ?? job.name,
+      attempt: run.attempt ?? 0,
+      state: run.state!,
+      state_rank: runStateRank(run.state!),
+      started_at: ms(run.startedOn),
+      completed_at: ms(run.completedOn),
+      duration_seconds: durationOf(run) ?? null,
+      dpu_seconds: run.dpuSeconds ?? null,
+      trigger_name: run.triggerName ?? null,
+      complete,
+      run: JSON.stringify(run),
+      updated_at: this.now(),
+    };
+  }
+
+  private indexed(row: {
+    job_arn: string;
+    run: string;
+    complete: unknown;
+  }): IndexedRun {
+    return {
+      jobArn: row.job_arn,
+      run: JSON.parse(row.run),
+      complete: Boolean(row.complete),
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_AWS_ARN,
+  GLUE_ANNOTATIONS,
+  GLUE_ENTITY_TYPES,
+  parseGlueArn,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  AwsGlueProviderUnit,
+  syncingUnitOf,
+} from '@aws-glue-backstage/plugin-aws-glue-node';
+import { JobRef } from '../lib/shapes';
+
+/** A Glue job and the entity the catalog module synced for it. */
+export interface SyncedJob {
+  job: JobRef;
+  entity: Entity;
+  entityRef: string;
+  unit: AwsGlueProviderUnit;
+}
+
+/** The entity fields the run index reads. */
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'spec.system',
+];
+
+/** How long a loaded directory is used before it is loaded again. */
+const TTL_MS = 60_000;
+/** An unknown job reloads the directory at most this often. */
+const MISS_RELOAD_MS = 15_000;
+
+const keyOf = (accountId: string, region: string, name: string) =>
+  `${accountId}\u0000${region}\u0000${name}`;
+
+/**
+ * The job entities the AWS Glue catalog module synced (a hand-written entity
+ * that names a job is never one), read with the caller's credentials or the
+ * plugin's own. Pure apart from the catalog call.
+ */
+export async function loadSyncedJobs(
+  catalog: CatalogService,
+  units: readonly AwsGlueProviderUnit[],
+  credentials: BackstageCredentials,
+): Promise<SyncedJob[]> {
+  const { items } = await catalog.getEntities(
+    {
+      filter: { kind: 'component', 'spec.type': GLUE_ENTITY_TYPES.job },
+      fields: FIELDS,
+    },
+    { credentials },
+  );
+  const jobs: SyncedJob[] = [];
+  for (const entity of items) {
+    const unit = syncingUnitOf(entity, units);
+    const arn = entity.metadata.annotations?.[ANNOTATION_AWS_ARN];
+    const parsed = arn ? parseGlueArn(arn) : undefined;
+    if (!unit || parsed?.resourceType !== 'job') continue;
+    jobs.push({
+      job: {
+        arn: arn!,
+        partition: parsed.partition,
+        region: parsed.region,
+        accountId: parsed.accountId,
+        name:
+          entity.metadata.annotations?.[GLUE_ANNOTATIONS.name] ?? parsed.name,
+      },
+      entity,
+      entityRef: stringifyEntityRef(entity),
+      unit,
+    });
+  }
+  return jobs;
+}
+
+/**
+ * The synced jobs as the plugin itself sees them (its own credentials),
+ * looked up by account, region and name as Glue's events name them. Loaded
+ * from the catalog at most once a minute, and again (at most every 15 s)
+ * when an event names a job it does not know yet.
+ */
+export class SyncedJobDirectory {
+  private jobs = new Map<string, SyncedJob>();
+  private byArn = new Map<string, SyncedJob>();
+  private loadedAt = 0;
+  private loading?: Promise<void>;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      units: readonly AwsGlueProviderUnit[];
+      now?: () => number;
+    },
+  ) {}
+
+  /** The synced job Glue names so in this account and region. */
+  async find(
+    accountId: string,
+    region: string,
+    name: string,
+  ): Promise<SyncedJob | undefined> {
+    await this.fresh(TTL_MS);
+    const key = keyOf(accountId, region, name);
+    if (!this.jobs.has(key)) await this.fresh(MISS_RELOAD_MS);
+    return this.jobs.get(key);
+  }
+
+  /** The synced job of an ARN. */
+  async byJobArn(arn: string): Promise<SyncedJob | undefined> {
+    await this.fresh(TTL_MS);
+    return this.byArn.get(arn);
+  }
+
+  /** Every synced job. */
+  async all(): Promise<SyncedJob[]> {
+    await this.fresh(TTL_MS);
+    return [...this.byArn.values()];
+  }
+
+  /** Whether a provider reads this account and region. */
+  hasUnit(accountId: string, region: string): boolean {
+    return this.options.units.some(
+      u => u.accountId === accountId && u.region === region,
+    );
+  }
+
+  private async fresh(maxAgeMs: number): Promise<void> {
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.loadedAt < maxAgeMs) return;
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    await this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const jobs = await loadSyncedJobs(
+      this.options.catalog,
+      this.options.units,
+      credentials,
+    );
+    this.jobs = new Map(
+      jobs.map(j => [keyOf(j.job.accountId, j.job.region, j.job.name), j]),
+    );
+    this.byArn = new Map(jobs.map(j => [j.job.arn, j]));
+    this.loadedAt = (this.options.now ?? Date.now)();
+  }
+}

@@ -1,0 +1,2 @@
+export type { FleetOptions, GlueFleetService } from './GlueFleetService';
+export { DefaultGlueFleetService } from './DefaultGlueFleetService';
