@@ -18,8 +18,12 @@ import {
 } from '@aws-glue-backstage/glue-emulator';
 import {
   GlueChainResponse,
+  GlueFleetResponse,
   GlueJobRun,
   GlueJobRunsResponse,
+  GlueTeamSummaryResponse,
+  GlueTrendsResponse,
+  isFailedRunState,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import request from 'supertest';
 import {
@@ -28,7 +32,21 @@ import {
   PROVIDERS_CONFIG,
   workflowEntity,
 } from './__fixtures__/entities';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readAwsGlueProviderUnits } from '@aws-glue-backstage/plugin-aws-glue-node';
+import { readAwsGlueBackendConfig } from './lib/config';
+import { cursorCodecOf } from './lib/database';
 import { awsGluePlugin } from './plugin';
+import { DefaultGlueFleetService } from './services/GlueFleetService';
+import {
+  glueAccessServiceRef,
+  glueFleetServiceRef,
+  glueRunIndexServiceRef,
+} from './services/refs';
 
 jest.setTimeout(60_000);
 
@@ -61,13 +79,49 @@ beforeEach(() => {
   emulator.resetStats();
 });
 
+/**
+ * The fleet service on the emulator's fixed clock (an adopter replaces a
+ * service the same way), so that "the last 24 hours" and "30 days" are the
+ * same on any day the tests run.
+ */
+const fleetOnTheEmulatorsClock = createServiceFactory({
+  service: glueFleetServiceRef,
+  deps: {
+    config: coreServices.rootConfig,
+    database: coreServices.database,
+    catalog: catalogServiceRef,
+    access: glueAccessServiceRef,
+    runIndex: glueRunIndexServiceRef,
+  },
+  factory: async deps =>
+    new DefaultGlueFleetService({
+      catalog: deps.catalog,
+      access: deps.access,
+      store: deps.runIndex.store,
+      units: readAwsGlueProviderUnits(deps.config),
+      cursors: await cursorCodecOf(deps.database, undefined),
+      pricing: readAwsGlueBackendConfig(deps.config).pricing,
+      now: () => now,
+    }),
+});
+
 async function startBackend(awsGlue: object = {}) {
   const chain = freshersChain();
   const { server } = await startTestBackend({
     features: [
       awsGluePlugin,
+      fleetOnTheEmulatorsClock,
       catalogServiceMock.factory({
-        entities: [...chain.entities, workflowEntity('sales-pipeline')],
+        entities: [
+          ...chain.entities,
+          workflowEntity('sales-pipeline'),
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { namespace: 'default', name: 'data-platform' },
+            spec: { type: 'team', children: [] },
+          },
+        ],
       }),
       mockServices.rootConfig.factory({
         data: {
@@ -383,5 +437,152 @@ describe('against the Glue emulator', () => {
     expect(res.headers['retry-after']).toBe('5');
     expect(res.body.error.message).toContain('AWS Glue throttled GetJobRuns');
     expect(emulator.stats().errors.ThrottlingException).toBe(1);
+  });
+});
+
+describe('the run index', () => {
+  const FLEET = '/api/aws-glue/v1/jobs';
+  const totalCalls = () => emulator.stats().total;
+
+  /** Reads the history of the chain's jobs, which writes it through. */
+  async function readHistory(
+    server: Parameters<typeof request>[0],
+  ): Promise<Record<string, GlueJobRun>> {
+    const newest: Record<string, GlueJobRun> = {};
+    for (const entity of [DEPENDENT, TRIGGERING]) {
+      const res = await request(server)
+        .get(`${entity}/runs`)
+        .query({ limit: 200 })
+        .set('Authorization', user());
+      expect(res.status).toBe(200);
+      newest[res.body.runs[0].jobName] = res.body.runs[0];
+    }
+    // the write-through does not hold the response up: wait (bounded)
+    for (let i = 0; i < 100; i++) {
+      const res = await request(server).get(FLEET).set('Authorization', user());
+      const read = res.body.jobs.filter((j: any) =>
+        ['triggering_job', 'freshers_in_dependent_job'].includes(j.name),
+      );
+      if (read.length === 2 && read.every((j: any) => j.latestRun)) {
+        return newest;
+      }
+      await new Promise(r => setTimeout(r, 50));
+    }
+    throw new Error('the runs read never reached the index');
+  }
+
+  it('serves every job with its latest run in one request, failing first, with no Glue calls', async () => {
+    const server = await startBackend({
+      runIndex: { reconciler: { enabled: false } },
+    });
+    const newest = await readHistory(server);
+    emulator.resetStats();
+    const res = await request(server).get(FLEET).set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(totalCalls()).toBe(0);
+    const body = res.body as GlueFleetResponse;
+    expect(body.totalCount).toBe(3);
+    // nobody read pipeline-failure-alert's runs and no feed ran: never run
+    expect(body.counts.neverRun).toBe(1);
+    expect(body.jobs[body.jobs.length - 1].name).toBe('pipeline-failure-alert');
+    const dependent = body.jobs.find(
+      j => j.name === 'freshers_in_dependent_job',
+    )!;
+    // the newest run the runs route showed (earlier tests start runs)
+    const shown = newest.freshers_in_dependent_job;
+    expect(dependent).toMatchObject({
+      entityRef: 'component:default/freshers_in_dependent_job',
+      owner: 'group:default/data-platform',
+      accountId: ACCOUNT,
+      region: 'us-east-1',
+      latestRun: { id: shown.id, state: shown.state },
+    });
+    expect(dependent.failuresLast24h).toBeGreaterThanOrEqual(0);
+    expect(body.freshness.storedRuns).toBeGreaterThanOrEqual(20);
+    const states = body.jobs.map(j => j.latestRun?.state ?? '');
+    const failingFirst = [...states].sort(
+      (a, b) => Number(isFailedRunState(b)) - Number(isFailedRunState(a)),
+    );
+    expect(states).toEqual(failingFirst);
+  });
+
+  it('filters by owner, state and text, and pages with a cursor bound to its filters', async () => {
+    const server = await startBackend({
+      runIndex: { reconciler: { enabled: false } },
+    });
+    await readHistory(server);
+    const get = (query: object) =>
+      request(server).get(FLEET).query(query).set('Authorization', user());
+    expect(
+      (await get({ owner: 'group:default/analytics' })).body.totalCount,
+    ).toBe(0);
+    expect((await get({ owner: 'data-platform' })).body.totalCount).toBe(3);
+    expect(
+      (await get({ q: 'TRIGGERING' })).body.jobs.map((j: any) => j.name),
+    ).toEqual(['triggering_job']);
+    const succeeded = await get({ state: 'SUCCEEDED' });
+    for (const job of succeeded.body.jobs)
+      expect(job.latestRun.state).toBe('SUCCEEDED');
+    const first = await get({ limit: 2 });
+    expect(first.body.jobs).toHaveLength(2);
+    const second = await get({ limit: 2, cursor: first.body.nextCursor });
+    expect(second.body.jobs).toHaveLength(1);
+    expect(second.body.nextCursor).toBeUndefined();
+    const names = [...first.body.jobs, ...second.body.jobs].map(
+      (j: any) => j.name,
+    );
+    expect(new Set(names).size).toBe(3);
+    const foreign = await get({ q: 'x', cursor: first.body.nextCursor });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.message).toContain('cursor');
+    const bad = await get({ owner: 'group:default/a b', state: 'EXPLODED' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(
+      /owner: .*entity ref.*state: unknown job run state 'EXPLODED'/,
+    );
+  });
+
+  it('gives daily trends and a team summary from the stored runs', async () => {
+    const server = await startBackend({
+      runIndex: { reconciler: { enabled: false } },
+    });
+    await readHistory(server);
+    emulator.resetStats();
+    const trends = await request(server)
+      .get(`${DEPENDENT}/trends`)
+      .query({ days: 90 })
+      .set('Authorization', user());
+    expect(trends.status).toBe(200);
+    const body = trends.body as GlueTrendsResponse;
+    expect(body.points).toHaveLength(90);
+    expect(body.to).toBe('2026-11-23');
+    const runs = body.points.reduce((n, p) => n + p.runs, 0);
+    expect(runs).toBe(body.summary.runs);
+    expect(body.summary.runs).toBeGreaterThanOrEqual(20);
+    expect(body.summary.failed).toBeGreaterThanOrEqual(1);
+    expect(body.summary.successRate).toBeGreaterThan(0);
+    expect(body.summary.successRate).toBeLessThan(1);
+    expect(body.summary.p95DurationSeconds).toBeGreaterThanOrEqual(
+      body.summary.p50DurationSeconds!,
+    );
+    expect(body.summary.dpuHours).toBeGreaterThan(0);
+    const wrongWindow = await request(server)
+      .get(`${DEPENDENT}/trends`)
+      .query({ days: 12 })
+      .set('Authorization', user());
+    expect(wrongWindow.status).toBe(400);
+    expect(wrongWindow.body.error.message).toContain('7, 30, 90, 365');
+
+    const team = await request(server)
+      .get('/api/aws-glue/v1/entity/default/group/data-platform/team-summary')
+      .set('Authorization', user());
+    expect(team.status).toBe(200);
+    const summary = team.body as GlueTeamSummaryResponse;
+    expect(summary.owner).toBe('group:default/data-platform');
+    expect(summary.jobCount).toBe(3);
+    expect(summary.points).toHaveLength(30);
+    expect(summary.slowest.length).toBeGreaterThan(0);
+    expect(summary.dearest[0].estimatedCost).toBeGreaterThan(0);
+    expect(totalCalls()).toBe(0);
   });
 });

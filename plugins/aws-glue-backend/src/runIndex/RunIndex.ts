@@ -78,11 +78,11 @@ export class RunIndex {
   recordRead(job: JobRef, runs: StoredJobRun[]): void {
     if (!this.options.enabled || runs.length === 0) return;
     if (!this.options.jobs.hasUnit(job.accountId, job.region)) return;
-    this.record(job, runs, true).catch(error =>
+    this.record(job, runs, true).catch(error => {
       this.options.logger.warn(
         `Could not store runs of ${job.arn} in the run index: ${error}`,
-      ),
-    );
+      );
+    });
   }
 
   private async signal(jobArn: string): Promise<void> {

@@ -197,13 +197,11 @@ describe('the events feed', () => {
 
   it('drops bad and foreign events, counts them and logs each kind once', async () => {
     const { store, consumer, logger, notifications } = await setup();
-    glue
-      .on(GetJobRunCommand)
-      .rejects(
-        Object.assign(new Error('Run not found'), {
-          name: 'EntityNotFoundException',
-        }),
-      );
+    glue.on(GetJobRunCommand).rejects(
+      Object.assign(new Error('Run not found'), {
+        name: 'EntityNotFoundException',
+      }),
+    );
     const bad: unknown[] = [
       'not json',
       { hello: 'world' },
