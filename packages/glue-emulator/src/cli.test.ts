@@ -131,6 +131,107 @@ describe('cli', () => {
     ).toThrow(/^GLUE_EMULATOR_START_TIME must be an ISO 8601 date/);
   });
 
+  it('takes the events URL and drop rate from flags or GLUE_EMULATOR_EVENTS_URL / GLUE_EMULATOR_DROP_EVENTS', () => {
+    const url = 'http://localhost:7007/api/events/http/aws-glue';
+    expect(
+      parseCliArgs(['--events-url', url, '--drop-events', '0.3'], {}).options,
+    ).toMatchObject({ eventsUrl: url, dropEvents: 0.3 });
+    expect(
+      parseCliArgs([], {
+        GLUE_EMULATOR_EVENTS_URL: url,
+        GLUE_EMULATOR_DROP_EVENTS: '1',
+      }).options,
+    ).toMatchObject({ eventsUrl: url, dropEvents: 1 });
+    // flags win over the environment; blank variables are unset
+    expect(
+      parseCliArgs(
+        ['--events-url', 'https://events.example/in', '--drop-events', '0'],
+        {
+          GLUE_EMULATOR_EVENTS_URL: url,
+          GLUE_EMULATOR_DROP_EVENTS: '0.5',
+        },
+      ).options,
+    ).toMatchObject({ eventsUrl: 'https://events.example/in', dropEvents: 0 });
+    const none = parseCliArgs([], {
+      GLUE_EMULATOR_EVENTS_URL: '',
+      GLUE_EMULATOR_DROP_EVENTS: ' ',
+    }).options;
+    expect(none.eventsUrl).toBeUndefined();
+    expect(none.dropEvents).toBeUndefined();
+  });
+
+  it.each([
+    [
+      ['--drop-events', '1.5'],
+      {},
+      "--drop-events must be a number from 0 to 1 (the fraction of events never sent), got '1.5'",
+    ],
+    [
+      ['--drop-events=-0.1'],
+      {},
+      "--drop-events must be a number from 0 to 1 (the fraction of events never sent), got '-0.1'",
+    ],
+    [
+      ['--drop-events', 'lots'],
+      {},
+      "--drop-events must be a number from 0 to 1 (the fraction of events never sent), got 'lots'",
+    ],
+    [
+      [],
+      { GLUE_EMULATOR_DROP_EVENTS: '30%' },
+      "GLUE_EMULATOR_DROP_EVENTS must be a number from 0 to 1 (the fraction of events never sent), got '30%'",
+    ],
+    [
+      ['--events-url', 'localhost:7007/api/events'],
+      {},
+      "--events-url must be an http(s) URL, e.g. http://localhost:7007/api/events/http/aws-glue, got 'localhost:7007/api/events'",
+    ],
+    [
+      [],
+      { GLUE_EMULATOR_EVENTS_URL: 'ftp://x/' },
+      "GLUE_EMULATOR_EVENTS_URL must be an http(s) URL, e.g. http://localhost:7007/api/events/http/aws-glue, got 'ftp://x/'",
+    ],
+  ])('refuses %j %j', (argv, env, message) => {
+    expect(() => parseCliArgs(argv, env)).toThrow(message);
+  });
+
+  it('says where events go when it starts, and still stops on SIGTERM', async () => {
+    const bin = resolve(__dirname, '../bin/glue-emulator');
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        '--port',
+        '0',
+        '--drop-events',
+        '0.25',
+        '--events-url',
+        'http://127.0.0.1:9/api/events/http/aws-glue',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const lines = await new Promise<string[]>((done, fail) => {
+      let buffer = '';
+      child.stdout.on('data', chunk => {
+        buffer += chunk;
+        const got = buffer.split('\n');
+        if (got.length > 2) done(got.slice(0, 2));
+      });
+      child.stderr.on('data', chunk => fail(new Error(String(chunk))));
+      child.on('exit', code => fail(new Error(`exited with ${code}`)));
+    });
+    expect(lines[0]).toMatch(/^glue-emulator listening on /);
+    expect(lines[1]).toBe(
+      'glue-emulator: sending Glue events to http://127.0.0.1:9/api/events/http/aws-glue (dropping 25% on purpose)',
+    );
+    const code = await new Promise<number | null>(done => {
+      child.removeAllListeners('exit');
+      child.on('exit', c => done(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+  }, 30_000);
+
   it('prints help', async () => {
     const { io, out } = capture();
     expect(await runCli(['--help'], io)).toBe(0);

@@ -5,12 +5,18 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { GlueEmulatorOptions, startGlueEmulator } from './emulator';
+import {
+  GlueEmulator,
+  GlueEmulatorOptions,
+  startGlueEmulator,
+} from './emulator';
 import { Fixture, FixtureError, loadFixture } from './fixture';
 import type { OutageOptions } from './faults';
 import { generateFixture, parseGenerateSpec } from './generate';
 
 export const DEFAULT_PORT = 4599;
+/** How long a SIGINT / SIGTERM waits for pending events to be delivered. */
+const SHUTDOWN_FLUSH_MS = 2_000;
 
 export const HELP = `glue-emulator — a local AWS Glue endpoint (AWS JSON 1.1) for development, tests and benchmarks
 
@@ -52,11 +58,22 @@ Faults:
                             SPEC is OPERATION, region:REGION, account:ID, or several joined by '+',
                             e.g. --outage GetJobRuns --outage region:eu-west-1 --outage GetJobs+region:us-east-1=503
   --fault-seed N            seed of the fault PRNG (default 1)
+  --drop-events R           fraction 0..1 of EventBridge events never sent, decided from --seed
+                            (default: \$GLUE_EMULATOR_DROP_EVENTS, else 0)
+
+Events:
+  --events-url URL          POST every "Glue Job State Change" / "Glue Crawler State Change" event as JSON
+                            to URL, best-effort with retries, e.g. http://localhost:7007/api/events/http/aws-glue
+                            (default: \$GLUE_EMULATOR_EVENTS_URL, else none)
 
   -h, --help                show this help
 
 Admin endpoint: GET /_emulator/health, GET /_emulator/stats, POST /_emulator/stats/reset,
-GET|POST /_emulator/faults, POST /_emulator/faults/reset, POST /_emulator/tick
+GET|POST /_emulator/faults, POST /_emulator/faults/reset, POST /_emulator/tick,
+GET|PUT /_emulator/events
+
+Job run arguments: --emulator-outcome SUCCEEDED|FAILED|TIMEOUT|ERROR makes a run end in that state;
+--emulator-error-message TEXT sets the ErrorMessage of a FAILED / ERROR one.
 `;
 
 /** What the command line asks for. */
@@ -158,6 +175,103 @@ export function resolveFixturePath(
   return existsSync(fromInit) ? fromInit : direct;
 }
 
+/** `--latency MS[,JITTER]`. */
+function parseLatency(value: string): GlueEmulatorOptions['latency'] {
+  const [fixed, jitter] = value.split(',');
+  const what = 'MS[,JITTER] with non-negative numbers';
+  return {
+    fixedMs: number('latency', fixed, n => n >= 0, what),
+    jitterMs: number('latency', jitter, n => n >= 0, what),
+  };
+}
+
+type CliValues = Record<string, string | boolean | string[] | undefined>;
+
+/** --throttle-rate, --error-rate, --fault-seed, --outage. */
+function faultOptions(values: CliValues): GlueEmulatorOptions['faults'] {
+  const str = (flag: string) => values[flag] as string | undefined;
+  const faults: GlueEmulatorOptions['faults'] = {};
+  const throttle = number(
+    'throttle-rate',
+    str('throttle-rate'),
+    isRate,
+    'a number 0..1',
+  );
+  const error = number(
+    'error-rate',
+    str('error-rate'),
+    isRate,
+    'a number 0..1',
+  );
+  const faultSeed = number(
+    'fault-seed',
+    str('fault-seed'),
+    Number.isInteger,
+    'an integer',
+  );
+  const outages = values.outage as string[] | undefined;
+  if (throttle !== undefined) faults.throttleRate = throttle;
+  if (error !== undefined) faults.errorRate = error;
+  if (faultSeed !== undefined) faults.seed = faultSeed;
+  if (outages?.length) faults.outages = outages.map(parseOutage);
+  return faults;
+}
+
+/** A flag's value, else its environment variable's (blank = unset), with the name to blame. */
+function flagOrEnv(
+  values: CliValues,
+  flag: string,
+  env: NodeJS.ProcessEnv,
+  variable: string,
+): { value?: string; source: string } {
+  const given = values[flag] as string | undefined;
+  if (given !== undefined) return { value: given, source: `--${flag}` };
+  const fromEnv = env[variable];
+  return {
+    value: fromEnv === undefined || fromEnv.trim() === '' ? undefined : fromEnv,
+    source: variable,
+  };
+}
+
+/** --events-url / GLUE_EMULATOR_EVENTS_URL, --drop-events / GLUE_EMULATOR_DROP_EVENTS. */
+function eventOptions(
+  values: CliValues,
+  env: NodeJS.ProcessEnv,
+): Pick<GlueEmulatorOptions, 'eventsUrl' | 'dropEvents'> {
+  const options: Pick<GlueEmulatorOptions, 'eventsUrl' | 'dropEvents'> = {};
+  const url = flagOrEnv(values, 'events-url', env, 'GLUE_EMULATOR_EVENTS_URL');
+  if (url.value !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(url.value).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new CliError(
+        `${url.source} must be an http(s) URL, e.g. http://localhost:7007/api/events/http/aws-glue, got '${url.value}'`,
+      );
+    }
+    options.eventsUrl = url.value;
+  }
+  const drop = flagOrEnv(
+    values,
+    'drop-events',
+    env,
+    'GLUE_EMULATOR_DROP_EVENTS',
+  );
+  if (drop.value !== undefined) {
+    const rate = Number(drop.value);
+    if (drop.value.trim() === '' || !Number.isFinite(rate) || !isRate(rate)) {
+      throw new CliError(
+        `${drop.source} must be a number from 0 to 1 (the fraction of events never sent), got '${drop.value}'`,
+      );
+    }
+    options.dropEvents = rate;
+  }
+  return options;
+}
+
 /** Parses the command line (without the node and script arguments). */
 export function parseCliArgs(
   argv: string[],
@@ -183,6 +297,8 @@ export function parseCliArgs(
         'error-rate': { type: 'string' },
         outage: { type: 'string', multiple: true },
         'fault-seed': { type: 'string' },
+        'drop-events': { type: 'string' },
+        'events-url': { type: 'string' },
         generate: { type: 'string' },
         'write-fixture': { type: 'string' },
         'no-require-triggered-upstream': { type: 'boolean' },
@@ -242,46 +358,10 @@ export function parseCliArgs(
     options.account = values.account;
   }
   if (values.latency !== undefined) {
-    const [fixed, jitter] = values.latency.split(',');
-    options.latency = {
-      fixedMs: number(
-        'latency',
-        fixed,
-        n => n >= 0,
-        'MS[,JITTER] with non-negative numbers',
-      ),
-      jitterMs: number(
-        'latency',
-        jitter,
-        n => n >= 0,
-        'MS[,JITTER] with non-negative numbers',
-      ),
-    };
+    options.latency = parseLatency(values.latency);
   }
-  const faults: GlueEmulatorOptions['faults'] = {};
-  const throttle = number(
-    'throttle-rate',
-    values['throttle-rate'],
-    isRate,
-    'a number 0..1',
-  );
-  const error = number(
-    'error-rate',
-    values['error-rate'],
-    isRate,
-    'a number 0..1',
-  );
-  const faultSeed = number(
-    'fault-seed',
-    values['fault-seed'],
-    Number.isInteger,
-    'an integer',
-  );
-  if (throttle !== undefined) faults.throttleRate = throttle;
-  if (error !== undefined) faults.errorRate = error;
-  if (faultSeed !== undefined) faults.seed = faultSeed;
-  if (values.outage?.length) faults.outages = values.outage.map(parseOutage);
-  options.faults = faults;
+  options.faults = faultOptions(values);
+  Object.assign(options, eventOptions(values, env));
   if (values.generate !== undefined) {
     try {
       parseGenerateSpec(values.generate);
@@ -309,6 +389,52 @@ const defaultIo: CliIo = {
   out: line => process.stdout.write(`${line}\n`),
   err: line => process.stderr.write(`${line}\n`),
 };
+
+/** SIGINT / SIGTERM: give pending events a moment, stop, exit 0. */
+function stopOnSignals(emulator: GlueEmulator) {
+  const shutdown = () => {
+    // What is still pending after the wait counts as failed.
+    const flushed = Promise.race([
+      emulator.events.flush(),
+      new Promise(done => setTimeout(done, SHUTDOWN_FLUSH_MS).unref()),
+    ]);
+    flushed
+      .then(() => emulator.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(0),
+      );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+/** The ready line (always the first), then what is worth knowing. */
+function announce(
+  io: CliIo,
+  options: GlueEmulatorOptions,
+  emulator: GlueEmulator,
+) {
+  const s = emulator.summary;
+  io.out(
+    `glue-emulator listening on ${emulator.url} (${s.jobs} jobs, ${s.triggers} triggers, ${s.workflows} workflows, ${s.crawlers} crawlers in ${s.regions} accounts/regions)`,
+  );
+  if (options.startTime) {
+    io.out(
+      `glue-emulator: emulated clock started at ${new Date(
+        emulator.state.simulation.startMs,
+      ).toISOString()}`,
+    );
+  }
+  if (options.eventsUrl) {
+    const rate = options.dropEvents ?? 0;
+    io.out(
+      `glue-emulator: sending Glue events to ${options.eventsUrl}${
+        rate > 0 ? ` (dropping ${rate * 100}% on purpose)` : ''
+      }`,
+    );
+  }
+}
 
 /**
  * Runs the command line. Resolves with an exit code for one-shot commands
@@ -370,24 +496,8 @@ export async function runCli(
     }
     return 1;
   }
-  const s = emulator.summary;
-  io.out(
-    `glue-emulator listening on ${emulator.url} (${s.jobs} jobs, ${s.triggers} triggers, ${s.workflows} workflows, ${s.crawlers} crawlers in ${s.regions} accounts/regions)`,
-  );
-  if (command.options.startTime) {
-    io.out(
-      `glue-emulator: emulated clock started at ${new Date(
-        emulator.state.simulation.startMs,
-      ).toISOString()}`,
-    );
-  }
-  const shutdown = () => {
-    emulator.stop().then(
-      () => process.exit(0),
-      () => process.exit(0),
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // Before the ready lines: a supervisor may signal as soon as it reads them.
+  stopOnSignals(emulator);
+  announce(io, command.options, emulator);
   return undefined;
 }

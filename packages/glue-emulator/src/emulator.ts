@@ -4,6 +4,14 @@
  */
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GlueEventBridgeEnvelope } from './events/envelope';
+import {
+  EmittedGlueEvent,
+  GlueEvents,
+  GlueEventSettings,
+  GlueEventStats,
+} from './events/hub';
+import type { EventDeliveryOptions } from './events/outbox';
 import { Fixture, loadFixture, validateFixture } from './fixture';
 import { isGeneratedFixture } from './generate';
 import { FaultInjector, FaultOptions, LatencyOptions } from './faults';
@@ -47,6 +55,30 @@ export interface GlueEmulatorOptions {
   account?: string;
   /** Called with unexpected errors inside handlers (default: console.error). */
   onError?: (error: unknown) => void;
+  /**
+   * POST every Glue EventBridge event ("Glue Job State Change", "Glue
+   * Crawler State Change") to this http(s) URL as JSON, asynchronously and
+   * best-effort (bounded outbox, retries with backoff).
+   */
+  eventsUrl?: string;
+  /** Fraction 0..1 of events never sent, decided from the seed (default 0). */
+  dropEvents?: number;
+  /** Called synchronously with every event that is not dropped. */
+  onEvent?: (event: GlueEventBridgeEnvelope) => void;
+  /** Tuning of the HTTP delivery (outbox size, concurrency, timeout, retries, log). */
+  eventDelivery?: EventDeliveryOptions;
+}
+
+/** The Glue EventBridge events the emulator emitted. */
+export interface GlueEmulatorEvents {
+  /** Counters; after `flush()`, emitted = delivered + dropped + failed + pending. */
+  stats(): GlueEventStats;
+  /** The last 200 events emitted, oldest first, dropped ones included. */
+  recent(): EmittedGlueEvent[];
+  /** Resolves when no event is waiting to be delivered. */
+  flush(): Promise<void>;
+  /** Changes settings at run time, e.g. `{ dropRate: 0.3 }`. */
+  set(settings: GlueEventSettings): void;
 }
 
 /** The emulator's in-memory state, for tests that want to look inside. */
@@ -82,6 +114,8 @@ export interface GlueEmulator {
   now(): Date;
   summary: EmulatorSummary;
   state: EmulatorState;
+  /** The EventBridge events emitted while it runs. */
+  events: GlueEmulatorEvents;
 }
 
 export const DEFAULT_SEED = 42;
@@ -132,10 +166,29 @@ export function createEmulatorState(
   return { model, simulation };
 }
 
-/** Starts the emulator's HTTP server. */
-export async function startGlueEmulator(
-  options: GlueEmulatorOptions = {},
-): Promise<GlueEmulator> {
+/** Throws for an events URL that is not http(s) or a drop rate outside 0..1. */
+function checkEventOptions(options: GlueEmulatorOptions) {
+  if (options.eventsUrl !== undefined) {
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(options.eventsUrl).protocol;
+    } catch {
+      protocol = undefined;
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new Error(
+        `eventsUrl must be an http(s) URL, got '${options.eventsUrl}'`,
+      );
+    }
+  }
+  const rate = options.dropEvents;
+  if (rate !== undefined && !(rate >= 0 && rate <= 1)) {
+    throw new Error(`dropEvents must be a number 0..1, got ${rate}`);
+  }
+}
+
+/** Throws for options that cannot work. */
+function checkOptions(options: GlueEmulatorOptions) {
   if (options.durationScale !== undefined && !(options.durationScale > 0)) {
     throw new Error(
       `durationScale must be a positive number, got ${options.durationScale}`,
@@ -149,6 +202,14 @@ export async function startGlueEmulator(
       `timeScale must be a positive number, got ${options.timeScale}`,
     );
   }
+  checkEventOptions(options);
+}
+
+/** Starts the emulator's HTTP server. */
+export async function startGlueEmulator(
+  options: GlueEmulatorOptions = {},
+): Promise<GlueEmulator> {
+  checkOptions(options);
   const state = createEmulatorState(options);
   const faults = new FaultInjector({
     ...options.faults,
@@ -158,21 +219,35 @@ export async function startGlueEmulator(
   const onError =
     options.onError ??
     ((e: unknown) => console.error('glue-emulator: internal error', e));
+  const events = new GlueEvents({
+    url: options.eventsUrl,
+    dropRate: options.dropEvents,
+    seed: state.simulation.options.seed,
+    onEvent: options.onEvent,
+    delivery: options.eventDelivery,
+    onError,
+  });
+  state.simulation.observer = events;
   const server: Server = createServer(
     createRequestListener({
       model: state.model,
       sim: state.simulation,
       faults,
       stats,
+      events,
       onError,
     }),
   );
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: Error) => {
+      events.close();
+      reject(error);
+    };
+    server.once('error', fail);
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });
@@ -200,9 +275,17 @@ export async function startGlueEmulator(
     resetFaults: () => faults.reset(),
     tick: () => state.simulation.tick(),
     now: () => new Date(state.simulation.now()),
+    events: {
+      stats: () => events.stats(),
+      recent: () => events.recent(),
+      flush: () => events.flush(),
+      set: settings => events.set(settings),
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         if (timer) clearInterval(timer);
+        // Undelivered events count as failed; call events.flush() first to wait.
+        events.close();
         server.close(err => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

@@ -13,9 +13,47 @@ export {
 export type {
   GlueEmulator,
   GlueEmulatorOptions,
+  GlueEmulatorEvents,
   EmulatorState,
   EmulatorSummary,
 } from './emulator';
+export {
+  glueJobStateChangeEvent,
+  glueCrawlerStateChangeEvent,
+  jobEventSeverity,
+  jobEventMessage,
+  eventTime,
+  crawlerLogLink,
+  GLUE_EVENT_SOURCE,
+  JOB_STATE_CHANGE,
+  CRAWLER_STATE_CHANGE,
+} from './events/envelope';
+export type {
+  GlueEventBridgeEnvelope,
+  EventBridgeEnvelope,
+  GlueJobStateChangeEvent,
+  GlueJobStateChangeDetail,
+  GlueJobStateChangeInput,
+  GlueCrawlerStateChangeEvent,
+  GlueCrawlerStateChangeDetail,
+  GlueCrawlerStateChangeInput,
+  GlueCrawlerEventState,
+  GlueEventSeverity,
+  EventTime,
+} from './events/envelope';
+export { RECENT_EVENTS } from './events/hub';
+export type {
+  GlueEventStats,
+  EmittedGlueEvent,
+  GlueEventSettings,
+} from './events/hub';
+export type { EventDeliveryOptions } from './events/outbox';
+export {
+  EMULATOR_OUTCOME_ARGUMENT,
+  EMULATOR_ERROR_MESSAGE_ARGUMENT,
+  EMULATOR_OUTCOMES,
+} from './emulatorOutcome';
+export type { EmulatorOutcome } from './emulatorOutcome';
 export {
   loadFixture,
   parseFixture,

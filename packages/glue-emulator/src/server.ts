@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GlueError, Input } from './errors';
+import type { GlueEvents } from './events/hub';
 import type { FaultInjector } from './faults';
 import type { EmulatorModel } from './model';
 import {
@@ -27,6 +28,8 @@ export interface ServerDependencies {
   sim: Simulation;
   faults: FaultInjector;
   stats: CallStats;
+  /** The emitted EventBridge events (`/_emulator/events`). */
+  events?: GlueEvents;
   /** Called for unexpected handler errors. */
   onError?: (error: unknown) => void;
 }
@@ -118,6 +121,39 @@ function parseInput(text: string): Input {
   return value as Input;
 }
 
+type AdminReply = (status: number, body: unknown) => void;
+
+/**
+ * `GET /_emulator/events`: counters and the last 200 events (each with
+ * `dropped`); `PUT|POST /_emulator/events {"dropRate":0.3}` changes the drop
+ * rate. Returns false for other routes.
+ */
+function handleEventsAdmin(
+  deps: ServerDependencies,
+  key: string,
+  text: string,
+  reply: AdminReply,
+): boolean {
+  const events = deps.events;
+  if (!events || !/^(GET|PUT|POST) events$/.test(key)) return false;
+  if (key !== 'GET events') {
+    try {
+      events.set(text.trim() ? JSON.parse(text) : {});
+    } catch (e) {
+      reply(400, {
+        message: `invalid event settings: ${(e as Error).message}`,
+      });
+      return true;
+    }
+    reply(200, events.stats());
+    return true;
+  }
+  // Process what is due first, so the list is current.
+  deps.sim.tick();
+  reply(200, { ...events.stats(), recent: events.recent() });
+  return true;
+}
+
 /** Handles `/_emulator/...`; `route` is the part after `/_emulator/`. */
 async function handleAdmin(
   deps: ServerDependencies,
@@ -136,6 +172,7 @@ async function handleAdmin(
   const method = req.method ?? 'GET';
   const { text } = await readBody(req);
   const key = `${method} ${route.replace(/\/+$/, '')}`;
+  if (handleEventsAdmin(deps, key, text, reply)) return;
   switch (key) {
     case 'GET health':
       deps.sim.tick();
@@ -197,6 +234,8 @@ async function handleAdmin(
           'POST /_emulator/faults',
           'POST /_emulator/faults/reset',
           'POST /_emulator/tick',
+          'GET /_emulator/events',
+          'PUT /_emulator/events',
         ],
       });
   }

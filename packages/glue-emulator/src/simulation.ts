@@ -25,6 +25,7 @@ import {
   runDurationSeconds,
   CRAWLER_LOG_GROUP,
 } from './history';
+import { requestedOutcome } from './emulatorOutcome';
 import {
   BookmarkState,
   ChainRef,
@@ -40,10 +41,12 @@ import {
   WorkflowRecord,
   WorkflowRunRecord,
 } from './model';
-import { between, hex64, rngFor, uuidFor } from './random';
+import { between, hex64, Rng, rngFor, uuidFor } from './random';
 import {
   ACTIVE_JOB_RUN_STATES,
   GlueAction,
+  GlueCrawl,
+  GlueJobRun,
   GluePredecessor,
   JobRunState,
   StringMap,
@@ -87,6 +90,24 @@ export interface SimulationOptions {
    * started. Set false to let runs started with StartJobRun fire them too.
    */
   requireTriggeredUpstream: boolean;
+}
+
+/**
+ * Told about every state change the simulation makes while the emulator runs
+ * (runs and crawls it starts, stops and ends, and the in-progress runs of the
+ * history it adopts when they move on), never about the generated history.
+ * Called synchronously inside `tick()` or a request: it must not throw.
+ */
+export interface SimulationObserver {
+  /** `run.JobRunState` is the new state, entered at `at` (emulated ms). */
+  jobRunChanged(region: RegionModel, run: GlueJobRun, at: number): void;
+  /** `crawl.State` is the new state, entered at `at` (emulated ms). */
+  crawlChanged(
+    region: RegionModel,
+    crawlerName: string,
+    crawl: GlueCrawl,
+    at: number,
+  ): void;
 }
 
 /** Seconds from STARTING to RUNNING (capped by a quarter of the duration). */
@@ -321,6 +342,7 @@ export class RegionRuntime {
     if (record.run.JobRunState !== 'STARTING') return;
     record.run.JobRunState = 'RUNNING';
     record.run.LastModifiedOn = at / 1000;
+    this.sim.notifyJobRun(this.model, record.run, at);
   }
 
   /** Number of runs of the job that are not finished. */
@@ -329,23 +351,55 @@ export class RegionRuntime {
       .length;
   }
 
-  /** Starts a job run at emulated time `at`. Throws {@link ConcurrencyError}. */
-  startJobRun(job: JobRecord, options: StartRunOptions, at: number): RunRecord {
-    const runs = this.runsOf(job);
-    const max = job.api.ExecutionProperty?.MaxConcurrentRuns ?? 1;
-    if (this.activeRuns(job) >= max) {
-      throw new ConcurrencyError(job.name);
+  /** The chain and arguments of a new run (no randomness involved). */
+  private runArguments(
+    job: JobRecord,
+    options: StartRunOptions,
+  ): { chain?: ChainRef; args: StringMap } {
+    const retryOf = options.retryOf;
+    const inherited = options.automatic ? retryOf : undefined;
+    const chain = options.chain ?? inherited?.chain;
+    if (retryOf) {
+      const args = mergeArguments(
+        retryOf.run.Arguments,
+        job.api.NonOverridableArguments,
+        options.arguments,
+      );
+      return { chain, args };
     }
+    const workflowArgs: StringMap | undefined = chain?.workflowRunId
+      ? {
+          '--WORKFLOW_NAME': chain.workflowName!,
+          '--WORKFLOW_RUN_ID': chain.workflowRunId,
+        }
+      : undefined;
+    const args = mergeArguments(
+      job.api.DefaultArguments,
+      job.api.NonOverridableArguments,
+      options.action?.Arguments,
+      workflowArgs,
+      options.arguments,
+    );
+    return { chain, args };
+  }
+
+  /**
+   * The outcome a new run is going to have: scripted (Simulation.outcomes /
+   * manualOutcomes), else rolled from the job's rates. Advances the job's
+   * start counters, which seed the run's randomness.
+   */
+  private scriptedOutcome(
+    job: JobRecord,
+    origin: string,
+    attempt: number,
+  ): { seq: number; rng: Rng; outcome: JobRunState } {
     job.liveStarts += 1;
     const seq = job.liveStarts;
     // Each origin has its own sequence, so the first run a person starts has
     // the same outcome whether or not a schedule started others before it.
-    const origin = options.triggerName ?? (options.automatic ? 'retry' : 'api');
     const originSeq = (job.liveStartsBy.get(origin) ?? 0) + 1;
     job.liveStartsBy.set(origin, originSeq);
     const rng = rngFor(this.key('live', job.name, origin, originSeq));
-    const retryOf = options.retryOf;
-    const attempt = retryOf ? retryOf.run.Attempt + 1 : 0;
     const scripted =
       origin === 'api' && job.simulation.manualOutcomes?.length
         ? { outcomes: job.simulation.manualOutcomes, index: originSeq - 1 }
@@ -355,27 +409,30 @@ export class RegionRuntime {
         ? scripted.outcomes[scripted.index % scripted.outcomes.length]
         : rollOutcome(rng, job.simulation, attempt)
     ) as JobRunState;
+    return { seq, rng, outcome };
+  }
+
+  /**
+   * Starts a job run at emulated time `at`. Throws {@link ConcurrencyError},
+   * or InvalidInputException for a bad `--emulator-outcome` passed to
+   * StartJobRun.
+   */
+  startJobRun(job: JobRecord, options: StartRunOptions, at: number): RunRecord {
+    const runs = this.runsOf(job);
+    const max = job.api.ExecutionProperty?.MaxConcurrentRuns ?? 1;
+    if (this.activeRuns(job) >= max) {
+      throw new ConcurrencyError(job.name);
+    }
+    const origin = options.triggerName ?? (options.automatic ? 'retry' : 'api');
+    const { chain, args } = this.runArguments(job, options);
+    // `--emulator-outcome` wins over the scripted outcome (see emulatorOutcome.ts).
+    const requested = requestedOutcome(args, origin === 'api');
+    const retryOf = options.retryOf;
+    const attempt = retryOf ? retryOf.run.Attempt + 1 : 0;
+    const scripted = this.scriptedOutcome(job, origin, attempt);
+    const { seq, rng } = scripted;
+    const outcome: JobRunState = requested?.state ?? scripted.outcome;
     const inherited = options.automatic ? retryOf : undefined;
-    const chain = options.chain ?? inherited?.chain;
-    const workflowArgs: StringMap | undefined = chain?.workflowRunId
-      ? {
-          '--WORKFLOW_NAME': chain.workflowName!,
-          '--WORKFLOW_RUN_ID': chain.workflowRunId,
-        }
-      : undefined;
-    const args = retryOf
-      ? mergeArguments(
-          retryOf.run.Arguments,
-          job.api.NonOverridableArguments,
-          options.arguments,
-        )
-      : mergeArguments(
-          job.api.DefaultArguments,
-          job.api.NonOverridableArguments,
-          options.action?.Arguments,
-          workflowArgs,
-          options.arguments,
-        );
     const timeoutMinutes =
       options.timeout ??
       options.action?.Timeout ??
@@ -403,6 +460,7 @@ export class RegionRuntime {
     if (options.maxCapacity) run.MaxCapacity = options.maxCapacity;
     if (options.executionClass) run.ExecutionClass = options.executionClass;
     const endMs = Math.round(at + this.scaled(duration * 1000));
+    const generatedMessage = errorMessageFor(rng, job, outcome, timeoutMinutes);
     const record: RunRecord = {
       run,
       chain,
@@ -410,12 +468,13 @@ export class RegionRuntime {
       planned: {
         state: outcome,
         endMs,
-        errorMessage: errorMessageFor(rng, job, outcome, timeoutMinutes),
+        errorMessage: requested?.errorMessage ?? generatedMessage,
       },
       version: 0,
     };
     runs.push(record);
     job.runsById!.set(run.Id, record);
+    this.sim.notifyJobRun(this.model, run, at);
     const startup = Math.min(STARTUP_SECONDS * 1000, (endMs - at) / 4);
     this.sim.schedule(at + startup, t => this.toRunning(record, t));
     this.sim.schedule(endMs, t => this.finishRun(job, record, 0, t));
@@ -433,6 +492,7 @@ export class RegionRuntime {
     record.planned = undefined;
     record.version += 1;
     completeRun(record.run, state, at, errorMessage);
+    this.sim.notifyJobRun(this.model, record.run, at);
     if (state === 'SUCCEEDED' && advancesBookmark(record.run)) {
       advanceBookmark(job, record.run);
     }
@@ -476,11 +536,13 @@ export class RegionRuntime {
     record.version += 1;
     record.run.JobRunState = 'STOPPING';
     record.run.LastModifiedOn = at / 1000;
+    this.sim.notifyJobRun(this.model, record.run, at);
     const version = record.version;
     this.sim.schedule(at + this.scaled(STOP_SECONDS * 1000), t => {
       if (record.version !== version) return;
       record.version += 1;
       completeRun(record.run, 'STOPPED', t);
+      this.sim.notifyJobRun(this.model, record.run, t);
       this.onTerminal(jobNode(job.name), 'STOPPED', record.chain, t, {
         JobName: job.name,
         RunId: record.run.Id,
@@ -501,6 +563,7 @@ export class RegionRuntime {
       record.crawl.State = state;
       record.crawl.CompletedOn = at / 1000;
       if (errorMessage) record.crawl.ErrorMessage = errorMessage;
+      this.sim.notifyCrawl(this.model, crawler.name, record.crawl, at);
       this.onTerminal(crawlerNode(crawler.name), state, record.chain, at);
     });
   }
@@ -538,6 +601,7 @@ export class RegionRuntime {
       version: 0,
     };
     crawls.push(record);
+    this.sim.notifyCrawl(this.model, crawler.name, record.crawl, at);
     this.scheduleCrawlEnd(crawler, record);
     return record;
   }
@@ -722,6 +786,8 @@ export class Simulation {
   private readonly runtimes = new Map<RegionModel, RegionRuntime>();
   /** chain key -> trigger firings / retries not yet started. */
   private readonly pending = new Map<string, number>();
+  /** Told about every live state change (the emulator's events). */
+  observer?: SimulationObserver;
 
   constructor(
     readonly model: EmulatorModel,
@@ -787,6 +853,21 @@ export class Simulation {
     const n = (this.pending.get(chain.key) ?? 1) - 1;
     if (n <= 0) this.pending.delete(chain.key);
     else this.pending.set(chain.key, n);
+  }
+
+  /** A job run entered `run.JobRunState` at `at`. */
+  notifyJobRun(region: RegionModel, run: GlueJobRun, at: number) {
+    this.observer?.jobRunChanged(region, run, at);
+  }
+
+  /** A crawl entered `crawl.State` at `at`. */
+  notifyCrawl(
+    region: RegionModel,
+    crawlerName: string,
+    crawl: GlueCrawl,
+    at: number,
+  ) {
+    this.observer?.crawlChanged(region, crawlerName, crawl, at);
   }
 
   /** Firings / retries of a chain that have not started yet. */
