@@ -12,8 +12,8 @@
  * synced entity, never from an entity that names the job's ARN.
  */
 import path from 'node:path';
-import { ACCOUNT, ROOT, TestPortal } from './__testUtils__/portal';
-import { DEPENDENT, FINANCE, handWritten } from './__testUtils__/trustEntities';
+import { ROOT, TestPortal } from './__testUtils__/portal';
+import { handWritten } from './__testUtils__/trustEntities';
 import demoPermissionPolicy from './permissionPolicy';
 import {
   GlueEmulator,

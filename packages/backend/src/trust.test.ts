@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { ACCOUNT, ROOT, TestPortal } from './__testUtils__/portal';
-import { DEPENDENT, FINANCE, handWritten } from './__testUtils__/trustEntities';
+import { FINANCE, handWritten } from './__testUtils__/trustEntities';
 import demoPermissionPolicy from './permissionPolicy';
 import {
   GlueEmulator,

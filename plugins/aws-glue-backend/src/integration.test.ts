@@ -517,6 +517,11 @@ describe('the run index', () => {
       (await get({ owner: 'group:default/analytics' })).body.totalCount,
     ).toBe(0);
     expect((await get({ owner: 'data-platform' })).body.totalCount).toBe(3);
+    // a user and their groups
+    expect(
+      (await get({ owner: 'user:default/guest,group:default/data-platform' }))
+        .body.totalCount,
+    ).toBe(3);
     expect(
       (await get({ q: 'TRIGGERING' })).body.jobs.map((j: any) => j.name),
     ).toEqual(['triggering_job']);

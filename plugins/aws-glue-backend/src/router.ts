@@ -92,12 +92,13 @@ const stopBody = z.object({ job }).strict();
 const fleetQuery = z.object({
   owner: z
     .string()
-    .max(600)
+    .max(2000)
     .regex(
-      /^([\w.-]+:)?([\w.-]+\/)?[\w.-]+$/,
-      'an entity ref such as group:default/analytics',
+      /^([\w.-]+:)?([\w.-]+\/)?[\w.-]+(,([\w.-]+:)?([\w.-]+\/)?[\w.-]+)*$/,
+      'entity refs such as group:default/analytics, comma-separated',
     )
-    .optional(),
+    .optional()
+    .transform(value => value?.split(',')),
   account: z
     .string()
     .regex(/^\d{12}$/, 'a 12-digit account id')
@@ -233,7 +234,7 @@ export async function createRouter(
       res.json(
         await fleetService.getFleet({
           credentials: await httpAuth.credentials(req),
-          owner: query.owner,
+          owners: query.owner,
           account: query.account,
           region: query.region,
           states: query.state,

@@ -81,6 +81,8 @@ export interface GlueFleetResponse {
   };
   /** Pass back as `cursor` for the next page; absent on the last page. */
   nextCursor?: string;
+  /** Of the runs' `estimatedCost`. */
+  currency: string;
   freshness: GlueRunIndexFreshness;
 }
 
@@ -154,6 +156,7 @@ export interface GlueTeamJob {
   entityRef: string;
   title: string;
   jobName: string;
+  jobArn: string;
 }
 
 /**
@@ -194,7 +197,7 @@ export const AWS_GLUE_RUNS_SIGNAL_CHANNEL = 'aws-glue:runs';
  *
  * @public
  */
-export interface GlueRunsSignal {
+export type GlueRunsSignal = {
   /** The job whose runs changed. */
   jobArn: string;
-}
+};

@@ -108,7 +108,16 @@ function portalConfig(options: TestPortalOptions, locationFile: string) {
 export class TestPortal {
   headers: Record<string, string> = {};
 
-  private constructor(readonly base: string, readonly server: Server) {}
+  private constructor(
+    readonly base: string,
+    readonly server: Server,
+    private readonly backend: { stop(): Promise<void> },
+  ) {}
+
+  /** Stops the backend (its scheduled tasks and servers). */
+  stop(): Promise<void> {
+    return this.backend.stop();
+  }
 
   static async start(options: TestPortalOptions): Promise<TestPortal> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glue-portal-'));
@@ -125,7 +134,6 @@ export class TestPortal {
         awsGluePlugin,
         ...(options.features ?? []),
         mockServices.rootConfig.factory({ data: portalConfig(options, file) }),
-        mockServices.rootLogger.factory({ level: 'info' }),
         // real auth, permissions and user info: the guest signs in through
         // the guest provider, the permission backend decides (with catalog
         // conditions), ownership comes from the catalog

@@ -99,11 +99,13 @@ export class DefaultGlueFleetService implements GlueFleetService {
   }
 
   async getFleet(options: FleetOptions): Promise<GlueFleetResponse> {
-    const owner = options.owner ? normalOwner(options.owner) : undefined;
+    const owners = options.owners?.length
+      ? new Set(options.owners.map(o => normalOwner(o)))
+      : undefined;
     const text = options.text?.toLocaleLowerCase('en-US');
     const jobs = (await this.readableJobs(options.credentials)).filter(
       j =>
-        (!owner || ownerOf(j.entity) === owner) &&
+        (!owners || owners.has(ownerOf(j.entity))) &&
         (!options.account || j.job.accountId === options.account) &&
         (!options.region || j.job.region === options.region) &&
         (!text ||
@@ -143,7 +145,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
       .sort(fleetOrder);
     const query = queryKey(
       'fleet',
-      owner ?? '',
+      [...(owners ?? [])].sort().join(','),
       options.account ?? '',
       options.region ?? '',
       [...(states ?? [])].sort().join(','),
@@ -161,6 +163,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
       ...(next < matching.length
         ? { nextCursor: this.options.cursors.encode({ query, offset: next }) }
         : {}),
+      currency: this.options.pricing.currency,
       freshness: await this.freshness(),
     };
   }
@@ -326,6 +329,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
       entityRef: synced.entityRef,
       title: synced.entity.metadata.title ?? synced.entity.metadata.name,
       jobName: synced.job.name,
+      jobArn: synced.job.arn,
     };
   }
 

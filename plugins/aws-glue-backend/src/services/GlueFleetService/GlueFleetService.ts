@@ -9,8 +9,8 @@ import {
 /** Options of {@link GlueFleetService.getFleet}. */
 export interface FleetOptions {
   credentials: BackstageCredentials;
-  /** Only jobs of this owner (an entity ref). */
-  owner?: string;
+  /** Only jobs of these owners (entity refs; a user and their groups). */
+  owners?: string[];
   account?: string;
   region?: string;
   /** Only jobs whose latest run is in one of these states. */
