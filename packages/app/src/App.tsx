@@ -14,6 +14,8 @@ import {
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
+import { NotificationsPage } from '@backstage/plugin-notifications';
+import { signalsPlugin } from '@backstage/plugin-signals';
 import { AwsGluePage } from '@aws-glue-backstage/plugin-aws-glue';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
@@ -21,6 +23,9 @@ import { Root } from './components/Root';
 
 const app = createApp({
   apis,
+  // the signals client: the AWS Glue views refresh as runs change state,
+  // notifications arrive without a reload
+  plugins: [signalsPlugin],
   bindRoutes({ bind }) {
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
@@ -44,6 +49,7 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/aws-glue" element={<AwsGluePage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
   </FlatRoutes>
 );
 

@@ -1,25 +1,40 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  GLUE_TREND_WINDOWS,
   GlueChainResponse,
+  GlueFleetJob,
+  GlueFleetResponse,
   GlueJobBookmarkResponse,
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
+  GlueTeamSummaryResponse,
+  GlueTrendPoint,
+  GlueTrendsResponse,
   GlueWorkflowRunsResponse,
   isActiveRunState,
+  isFailedRunState,
+  runStatusCategory,
   StartGlueJobRunRequest,
   StartGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   AwsGlueApi,
   GetGlueChainOptions,
+  GetGlueFleetJobsOptions,
   GetGlueJobRunsOptions,
+  GetGlueTrendsOptions,
 } from '../src/api';
 import {
   dependentJobChain,
+  makeFleetJob,
+  makeFleetResponse,
   makeJob,
   makeRun,
+  makeRunSummary,
   makeRunsResponse,
+  makeTeamSummary,
+  makeTrendsResponse,
   workflowRuns,
 } from '../src/__testUtils__/fixtures';
 
@@ -29,6 +44,59 @@ const ERRORS: Record<string, string> = {
 };
 
 const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+const DAY_MS = 86_400_000;
+
+/** The p-th percentile of sorted values. */
+const percentile = (sorted: number[], p: number) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]
+    : undefined;
+
+/** One UTC day of runs as the trends route aggregates it. */
+function trendPoint(date: string, runs: GlueJobRun[]): GlueTrendPoint {
+  const finished = runs.filter(r => !isActiveRunState(r.state));
+  const succeeded = finished.filter(r => r.state === 'SUCCEEDED').length;
+  const failed = finished.filter(r => isFailedRunState(r.state)).length;
+  const durations = finished
+    .map(r => r.durationSeconds ?? 0)
+    .sort((a, b) => a - b);
+  return {
+    date,
+    runs: finished.length,
+    succeeded,
+    failed,
+    successRate:
+      succeeded + failed ? succeeded / (succeeded + failed) : undefined,
+    p50DurationSeconds: percentile(durations, 0.5),
+    p95DurationSeconds: percentile(durations, 0.95),
+    dpuHours: finished.reduce((sum, r) => sum + (r.dpuHours ?? 0), 0),
+    estimatedCost: finished.reduce((sum, r) => sum + (r.estimatedCost ?? 0), 0),
+  };
+}
+
+/** The demo fleet: a few jobs in every state. */
+const FLEET: GlueFleetJob[] = [
+  makeFleetJob('triggering_job', {
+    latestRun: makeRunSummary({
+      state: 'FAILED',
+      errorMessage:
+        "KeyError: '--dependency-param' was not passed by the trigger",
+    }),
+    failuresLast24h: 2,
+  }),
+  makeFleetJob('eu-orders-etl', {
+    owner: 'group:default/analytics',
+    region: 'eu-west-1',
+    latestRun: makeRunSummary({ state: 'RUNNING', completedOn: undefined }),
+  }),
+  makeFleetJob('freshers_in_dependent_job'),
+  makeFleetJob('orders-daily-etl', { owner: 'group:default/analytics' }),
+  makeFleetJob('legacy_crm_sync', {
+    accountId: '210987654321',
+    latestRun: undefined,
+  }),
+];
 
 /**
  * An in-memory AWS Glue backend for the dev app: 60 runs of history, a
@@ -145,6 +213,79 @@ export class MockAwsGlueApi implements AwsGlueApi {
     this.runs = this.runs.map(r =>
       r.id === runId ? { ...r, state: 'STOPPING' } : r,
     );
+  }
+
+  async getFleetJobs(
+    options: GetGlueFleetJobsOptions = {},
+  ): Promise<GlueFleetResponse> {
+    await delay(300);
+    const text = options.query?.toLocaleLowerCase('en-US');
+    const matching = FLEET.filter(
+      job =>
+        (!options.owner || job.owner === options.owner) &&
+        (!options.account || job.accountId === options.account) &&
+        (!options.region || job.region === options.region) &&
+        (!options.states?.length ||
+          options.states.includes(job.latestRun?.state ?? '')) &&
+        (!text || job.title.toLocaleLowerCase('en-US').includes(text)),
+    );
+    const start = Number(options.cursor ?? 0);
+    const limit = options.limit ?? 100;
+    const count = (category: string) =>
+      matching.filter(j => runStatusCategory(j.latestRun?.state) === category)
+        .length;
+    return makeFleetResponse(matching.slice(start, start + limit), {
+      totalCount: matching.length,
+      nextCursor:
+        start + limit < matching.length ? String(start + limit) : undefined,
+      counts: {
+        failing: count('error'),
+        active: count('running'),
+        succeeded: count('ok'),
+        other: count('aborted'),
+        neverRun: matching.filter(j => !j.latestRun).length,
+      },
+      freshness: {
+        lastEventAt: new Date(Date.now() - 90_000).toISOString(),
+        storedRuns: this.runs.length,
+      },
+    });
+  }
+
+  async getTrends(
+    _entityRef: CompoundEntityRef,
+    options: GetGlueTrendsOptions = {},
+  ): Promise<GlueTrendsResponse> {
+    await delay(300);
+    const days = options.days ?? 30;
+    if (!GLUE_TREND_WINDOWS.includes(days)) throw new Error('Bad days');
+    return makeTrendsResponse(this.trendPoints(days), days);
+  }
+
+  async getTeamSummary(
+    entityRef: CompoundEntityRef,
+  ): Promise<GlueTeamSummaryResponse> {
+    await delay(300);
+    return makeTeamSummary({
+      owner: `${entityRef.kind.toLocaleLowerCase('en-US')}:${
+        entityRef.namespace
+      }/${entityRef.name}`,
+      points: this.trendPoints(30),
+    });
+  }
+
+  /** The last `days` UTC days of the mock's runs, oldest first. */
+  private trendPoints(days: number): GlueTrendPoint[] {
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    return Array.from({ length: days }, (_, i) => {
+      const start = today - (days - 1 - i) * DAY_MS;
+      const date = new Date(start).toISOString().slice(0, 10);
+      const runs = this.runs.filter(r => {
+        const t = Date.parse(r.startedOn ?? '');
+        return t >= start && t < start + DAY_MS;
+      });
+      return trendPoint(date, runs);
+    });
   }
 
   /** Running runs succeed after 20 s; stopping runs stop. */

@@ -19,6 +19,7 @@ import {
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
+  EntityAwsGlueTeamCard,
   EntityAwsGlueTriggerCard,
   EntityAwsGlueWorkflowContent,
 } from '../src';
@@ -56,6 +57,13 @@ const catalogEntities = [
   salesAfterAggregateTrigger,
   workflowEntity,
 ];
+
+const teamEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { namespace: 'default', name: 'data-platform' },
+  spec: { type: 'team', children: [] },
+};
 
 function EntityPage(props: { entity: Entity; children: JSX.Element }) {
   return (
@@ -138,6 +146,19 @@ createDevApp()
           </EntityGridItem>
           <EntityGridItem entity={crawlerEntity} md={6}>
             <EntityAwsGlueCrawlerCard />
+          </EntityGridItem>
+        </Grid>
+      </EntityPage>
+    ),
+  })
+  .addPage({
+    path: '/team',
+    title: 'Team',
+    element: (
+      <EntityPage entity={teamEntity}>
+        <Grid container spacing={3}>
+          <EntityGridItem entity={teamEntity} md={8}>
+            <EntityAwsGlueTeamCard />
           </EntityGridItem>
         </Grid>
       </EntityPage>

@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -19,6 +20,7 @@ import {
   jobCardProps,
   pageProps,
   runsContentProps,
+  teamCardProps,
   workflowContentProps,
 } from './extensionConfig';
 import { awsGlueApiRef } from './api';
@@ -30,11 +32,19 @@ import {
   makeJob,
   makeRun,
   makeRunsResponse,
+  makeTeamSummary,
   multiJobEntity,
   plainEntity,
   triggerEntity,
   workflowEntity,
 } from './__testUtils__/fixtures';
+
+const groupEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { namespace: 'default', name: 'data-platform' },
+  spec: { type: 'team', children: [] },
+};
 
 /**
  * A whole test app renders the lazily loaded content: on a busy machine
@@ -51,6 +61,7 @@ describe('aws-glue alpha plugin', () => {
       'entity-card:aws-glue/chain',
       'entity-card:aws-glue/trigger',
       'entity-card:aws-glue/crawler',
+      'entity-card:aws-glue/team',
       'entity-content:aws-glue/runs',
       'entity-content:aws-glue/chain',
       'entity-content:aws-glue/workflow',
@@ -90,6 +101,51 @@ describe('aws-glue alpha plugin', () => {
     expect(filterOf('entity-card:aws-glue/trigger')(triggerEntity)).toBe(true);
     expect(filterOf('entity-card:aws-glue/trigger')(crawlerEntity)).toBe(false);
     expect(filterOf('entity-card:aws-glue/crawler')(crawlerEntity)).toBe(true);
+  });
+
+  it('shows the team card for Groups and Users only', () => {
+    const filter = createExtensionTester(
+      plugin.getExtension('entity-card:aws-glue/team'),
+    ).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(groupEntity)).toBe(true);
+    expect(filter({ ...groupEntity, kind: 'User' })).toBe(true);
+    expect(filter(dependentJobEntity)).toBe(false);
+    expect(filter(workflowEntity)).toBe(false);
+  });
+
+  it('renders the team card on a group page', async () => {
+    const api = mockAwsGlueApi({
+      getTeamSummary: async () => makeTeamSummary(),
+    });
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: groupEntity }),
+        plugin.getExtension('entity-card:aws-glue/team'),
+      ],
+      apis: [[awsGlueApiRef, api]],
+      config: {
+        app: {
+          extensions: [
+            {
+              'entity-card:aws-glue/team': {
+                config: { title: 'Glue at data-platform' },
+              },
+            },
+          ],
+        },
+      },
+    });
+    expect(
+      await screen.findByText('Glue at data-platform', undefined, APP_RENDER),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('$12.50', undefined, APP_RENDER),
+    ).toBeInTheDocument();
+    expect(api.getTeamSummary).toHaveBeenCalledWith({
+      kind: 'Group',
+      namespace: 'default',
+      name: 'data-platform',
+    });
   });
 
   it('mounts the contents at runs, glue-chain and workflow', () => {
@@ -271,9 +327,12 @@ describe('aws-glue alpha plugin', () => {
       variant: 'gridItem',
     });
     // the page blueprint's own title is the page's too
-    expect(pageProps({ title: 'ETL', concurrency: 8 })).toEqual({
-      title: 'ETL',
-      concurrency: 8,
+    expect(
+      pageProps({ title: 'ETL', pageSize: 100, pollIntervalMs: 60000 }),
+    ).toEqual({ title: 'ETL', pageSize: 100, pollIntervalMs: 60000 });
+    expect(teamCardProps({ title: 'Glue', variant: 'gridItem' })).toEqual({
+      title: 'Glue',
+      variant: 'gridItem',
     });
     // keys of the blueprints (path, filter, ...) are not props
     expect(

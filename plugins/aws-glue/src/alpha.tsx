@@ -14,6 +14,7 @@ import {
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
   isAwsGlueJobAvailable,
+  isAwsGlueTeamAvailable,
   isAwsGlueTriggerAvailable,
   isAwsGlueWorkflowAvailable,
 } from './conditions';
@@ -30,6 +31,8 @@ import {
   pageProps,
   runsContentConfig,
   runsContentProps,
+  teamCardConfig,
+  teamCardProps,
   triggerCardConfig,
   triggerCardProps,
   workflowContentConfig,
@@ -116,6 +119,24 @@ const awsGlueCrawlerCard = EntityCardBlueprint.makeWithOverrides({
 });
 
 /**
+ * `entity-card:aws-glue/team`: the Glue jobs a Group or User owns.
+ * Config: `title`, `variant`.
+ */
+const awsGlueTeamCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'team',
+  configSchema: teamCardConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isAwsGlueTeamAvailable,
+      loader: () =>
+        import('./components/GlueTeamCard').then(m => (
+          <m.GlueTeamCard {...teamCardProps(config)} />
+        )),
+    });
+  },
+});
+
+/**
  * `entity-content:aws-glue/runs`: the run history tab. Config: `pageSize`,
  * `pollIntervalMs`.
  */
@@ -177,8 +198,8 @@ const awsGlueWorkflowContent = EntityContentBlueprint.makeWithOverrides({
 
 /**
  * `page:aws-glue`: every Glue job in the catalog. Config: `subtitle`,
- * `concurrency`, and the blueprint's own `path` and `title` (also the
- * page's title).
+ * `pageSize`, `pollIntervalMs` (`concurrency` is deprecated and ignored),
+ * and the blueprint's own `path` and `title` (also the page's title).
  */
 const awsGluePage = PageBlueprint.makeWithOverrides({
   configSchema: pageConfig,
@@ -213,6 +234,7 @@ export default createFrontendPlugin({
     awsGlueChainCard,
     awsGlueTriggerCard,
     awsGlueCrawlerCard,
+    awsGlueTeamCard,
     awsGlueRunsContent,
     awsGlueChainContent,
     awsGlueWorkflowContent,

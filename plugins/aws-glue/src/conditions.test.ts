@@ -2,6 +2,7 @@ import {
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
   isAwsGlueJobAvailable,
+  isAwsGlueTeamAvailable,
   isAwsGlueTriggerAvailable,
   isAwsGlueWorkflowAvailable,
 } from './conditions';
@@ -34,5 +35,15 @@ describe('isAwsGlue…Available', () => {
       isAwsGlueCrawlerAvailable(entity),
       isAwsGlueChainAvailable(entity),
     ]).toEqual(expected);
+  });
+});
+
+describe('isAwsGlueTeamAvailable', () => {
+  it('is true for Groups and Users only', () => {
+    const team = (kind: string) => ({ ...plainEntity, kind });
+    expect(isAwsGlueTeamAvailable(team('Group'))).toBe(true);
+    expect(isAwsGlueTeamAvailable(team('user'))).toBe(true);
+    expect(isAwsGlueTeamAvailable(dependentJobEntity)).toBe(false);
+    expect(isAwsGlueTeamAvailable(workflowEntity)).toBe(false);
   });
 });

@@ -55,3 +55,14 @@ export function isAwsGlueChainAvailable(entity: Entity): boolean {
   const kind = getGlueResourceKind(entity);
   return kind === 'trigger' || kind === 'crawler' || kind === 'dataset';
 }
+
+/**
+ * True for Groups and Users: the entities that own Glue jobs, for the team
+ * card.
+ *
+ * @public
+ */
+export function isAwsGlueTeamAvailable(entity: Entity): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return kind === 'group' || kind === 'user';
+}

@@ -8,6 +8,7 @@ import type { EntityAwsGlueChainContentProps } from './components/GlueChainConte
 import type { EntityAwsGlueCrawlerCardProps } from './components/GlueCrawlerCard';
 import type { EntityAwsGlueJobCardProps } from './components/GlueJobCard';
 import type { AwsGluePageProps } from './components/GlueJobsPage';
+import type { EntityAwsGlueTeamCardProps } from './components/GlueTeamCard';
 import type { EntityAwsGlueRunsContentProps } from './components/GlueRunsContent';
 import type { EntityAwsGlueTriggerCardProps } from './components/GlueTriggerCard';
 import type { EntityAwsGlueWorkflowContentProps } from './components/GlueWorkflowContent';
@@ -66,6 +67,12 @@ export const crawlerCardConfig = {
   variant: optionalEnum(CARD_VARIANTS),
 } satisfies SchemaOf<EntityAwsGlueCrawlerCardProps>;
 
+/** `entity-card:aws-glue/team`. */
+export const teamCardConfig = {
+  title: optionalString(),
+  variant: optionalEnum(CARD_VARIANTS),
+} satisfies SchemaOf<EntityAwsGlueTeamCardProps>;
+
 /** `entity-content:aws-glue/runs`. */
 export const runsContentConfig = {
   pageSize: pageSize(),
@@ -94,6 +101,10 @@ export const workflowContentConfig = {
  */
 export const pageConfig = {
   subtitle: optionalString(),
+  /** The fleet route takes 1 to 500 jobs a page. */
+  pageSize: optionalInteger(1, 500),
+  pollIntervalMs: pollIntervalMs(),
+  /** Deprecated and ignored; still accepted so that existing config keeps working. */
   concurrency: optionalInteger(1, 32),
 } satisfies SchemaOf<AwsGluePageProps>;
 
@@ -112,6 +123,10 @@ export const triggerCardProps = (
 export const crawlerCardProps = (
   config: ConfigOf<typeof crawlerCardConfig>,
 ): EntityAwsGlueCrawlerCardProps => propsFromConfig(crawlerCardConfig, config);
+
+export const teamCardProps = (
+  config: ConfigOf<typeof teamCardConfig>,
+): EntityAwsGlueTeamCardProps => propsFromConfig(teamCardConfig, config);
 
 export const runsContentProps = (
   config: ConfigOf<typeof runsContentConfig>,

@@ -1,6 +1,7 @@
 /**
- * AWS Glue for Backstage: job, run history, chain and workflow views on
- * entity pages, trigger and crawler cards, and an overview page.
+ * AWS Glue for Backstage: job, run history (with trends), chain and
+ * workflow views on entity pages, trigger, crawler and team cards, and an
+ * overview page; live through signals when the app has them.
  *
  * @packageDocumentation
  */
@@ -12,6 +13,7 @@ export {
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
+  EntityAwsGlueTeamCard,
   EntityAwsGlueTriggerCard,
   EntityAwsGlueWorkflowContent,
 } from './plugin';
@@ -19,6 +21,7 @@ export {
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
   isAwsGlueJobAvailable,
+  isAwsGlueTeamAvailable,
   isAwsGlueTriggerAvailable,
   isAwsGlueWorkflowAvailable,
 } from './conditions';
@@ -27,7 +30,9 @@ export type {
   AwsGlueApi,
   AwsGlueClientOptions,
   GetGlueChainOptions,
+  GetGlueFleetJobsOptions,
   GetGlueJobRunsOptions,
+  GetGlueTrendsOptions,
   GetGlueWorkflowRunsOptions,
 } from './api';
 export { rootRouteRef as awsGlueRootRouteRef } from './routes';
@@ -41,6 +46,7 @@ export type { EntityAwsGlueChainCardProps } from './components/GlueChainCard';
 export type { EntityAwsGlueWorkflowContentProps } from './components/GlueWorkflowContent';
 export type { EntityAwsGlueTriggerCardProps } from './components/GlueTriggerCard';
 export type { EntityAwsGlueCrawlerCardProps } from './components/GlueCrawlerCard';
+export type { EntityAwsGlueTeamCardProps } from './components/GlueTeamCard';
 export type { AwsGluePageProps } from './components/GlueJobsPage';
 export { RunStatus } from './components/RunStatus';
 export type { RunStatusProps } from './components/RunStatus';

@@ -7,6 +7,7 @@ import {
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
+  EntityAwsGlueTeamCard,
   EntityAwsGlueTriggerCard,
   EntityAwsGlueWorkflowContent,
 } from './plugin';
@@ -33,6 +34,7 @@ describe('awsGluePlugin', () => {
       EntityAwsGlueCrawlerCard,
       EntityAwsGlueJobCard,
       EntityAwsGlueRunsContent,
+      EntityAwsGlueTeamCard,
       EntityAwsGlueTriggerCard,
       EntityAwsGlueWorkflowContent,
     ]) {

@@ -46,7 +46,8 @@ export const EntityAwsGlueJobCard = awsGluePlugin.provide(
 
 /**
  * Run history tab: paged runs with a state filter, details, a duration and
- * cost chart, start and stop, live refresh while a run is active.
+ * cost chart, start and stop, live refresh while a run is active (on every
+ * change with signals), and the job's daily trend over 7 to 365 days.
  *
  * @public
  */
@@ -140,7 +141,24 @@ export const EntityAwsGlueCrawlerCard = awsGluePlugin.provide(
 );
 
 /**
- * The overview page of every Glue job in the catalog.
+ * Card of a Group or User: the Glue jobs it owns, their failures in the
+ * last 24 h, the slowest and dearest jobs, cost this month and last, and a
+ * 30-day trend.
+ *
+ * @public
+ */
+export const EntityAwsGlueTeamCard = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueTeamCard',
+    component: {
+      lazy: () => import('./components/GlueTeamCard').then(m => m.GlueTeamCard),
+    },
+  }),
+);
+
+/**
+ * The overview page of every Glue job in the catalog, from the backend's
+ * run index in one request a page, failing first.
  *
  * @public
  */

@@ -5,9 +5,16 @@ import {
   ANNOTATION_AWS_GLUE_JOB_ARN,
   GLUE_ANNOTATIONS as A,
   GlueChainResponse,
+  GlueFleetJob,
+  GlueFleetResponse,
   GlueJob,
   GlueJobRun,
   GlueJobRunsResponse,
+  GlueRunSummary,
+  GlueTeamSummaryResponse,
+  GlueTrendPoint,
+  GlueTrendsResponse,
+  GlueTrendWindow,
   GlueWorkflowRunsResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 
@@ -538,3 +545,159 @@ export const workflowRuns: GlueWorkflowRunsResponse = {
     },
   ],
 };
+
+/** The latest run of a fleet job, as the run index has it. */
+export function makeRunSummary(
+  overrides: Partial<GlueRunSummary> = {},
+): GlueRunSummary {
+  return {
+    id: 'jr_0001',
+    attempt: 0,
+    state: 'SUCCEEDED',
+    startedOn: '2025-03-04T02:15:00.000Z',
+    completedOn: '2025-03-04T02:22:00.000Z',
+    durationSeconds: 420,
+    dpuHours: 0.556,
+    estimatedCost: 0.24,
+    ...overrides,
+  };
+}
+
+/** A job of the fleet overview: a synced job entity and its latest run. */
+export function makeFleetJob(
+  name: string,
+  overrides: Partial<GlueFleetJob> = {},
+): GlueFleetJob {
+  return {
+    entityRef: `component:default/${name}`,
+    title: name,
+    owner: 'group:default/data-platform',
+    arn: jobArn(name),
+    name,
+    accountId: ACCOUNT,
+    region: REGION,
+    latestRun: makeRunSummary(),
+    failuresLast24h: 0,
+    ...overrides,
+  };
+}
+
+export function makeFleetResponse(
+  jobs: GlueFleetJob[],
+  overrides: Partial<GlueFleetResponse> = {},
+): GlueFleetResponse {
+  return {
+    jobs,
+    totalCount: jobs.length,
+    counts: { failing: 0, active: 0, succeeded: 0, other: 0, neverRun: 0 },
+    currency: 'USD',
+    freshness: {
+      lastEventAt: '2025-03-04T02:30:00.000Z',
+      lastReconciledAt: '2025-03-04T02:25:00.000Z',
+      storedRuns: 120,
+    },
+    ...overrides,
+  };
+}
+
+/** One day of a trend with `runs` finished runs, `failed` of them failed. */
+export function makeTrendPoint(
+  date: string,
+  runs: number,
+  failed = 0,
+  overrides: Partial<GlueTrendPoint> = {},
+): GlueTrendPoint {
+  const succeeded = runs - failed;
+  return {
+    date,
+    runs,
+    succeeded,
+    failed,
+    successRate: runs > 0 ? succeeded / runs : undefined,
+    p50DurationSeconds: runs > 0 ? 300 : undefined,
+    p95DurationSeconds: runs > 0 ? 600 : undefined,
+    dpuHours: runs * 0.5,
+    estimatedCost: runs * 0.22,
+    ...overrides,
+  };
+}
+
+/** `count` consecutive UTC days ending on `to`, oldest first. */
+export function trendDays(count: number, to = '2025-03-04'): string[] {
+  const end = Date.parse(`${to}T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) =>
+    new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
+export function makeTrendsResponse(
+  points: GlueTrendPoint[],
+  days: GlueTrendWindow = 30,
+): GlueTrendsResponse {
+  const sum = (key: 'runs' | 'succeeded' | 'failed' | 'dpuHours') =>
+    points.reduce((total, p) => total + p[key], 0);
+  const succeeded = sum('succeeded');
+  const failed = sum('failed');
+  return {
+    days,
+    from: points[0]?.date ?? '2025-03-04',
+    to: points[points.length - 1]?.date ?? '2025-03-04',
+    currency: 'USD',
+    points,
+    summary: {
+      runs: sum('runs'),
+      succeeded,
+      failed,
+      successRate:
+        succeeded + failed > 0 ? succeeded / (succeeded + failed) : undefined,
+      p95DurationSeconds: points.length ? 600 : undefined,
+      dpuHours: sum('dpuHours'),
+      estimatedCost: points.reduce((total, p) => total + p.estimatedCost, 0),
+    },
+    freshness: { lastEventAt: '2025-03-04T02:30:00.000Z', storedRuns: 120 },
+  };
+}
+
+/** The summary of group:default/data-platform: two jobs, one failure. */
+export function makeTeamSummary(
+  overrides: Partial<GlueTeamSummaryResponse> = {},
+): GlueTeamSummaryResponse {
+  const team = (name: string) => ({
+    entityRef: `component:default/${name}`,
+    title: name,
+    jobName: name,
+    jobArn: `arn:aws:glue:us-east-1:123456789012:job/${name}`,
+  });
+  return {
+    owner: 'group:default/data-platform',
+    jobCount: 2,
+    failuresLast24h: [
+      {
+        ...team('triggering_job'),
+        run: makeRunSummary({
+          id: 'jr_failed',
+          state: 'FAILED',
+          completedOn: '2025-03-04T02:20:00.000Z',
+          errorMessage:
+            "KeyError: '--db-password' was <redacted>\nTraceback (most recent call last)",
+        }),
+      },
+    ],
+    slowest: [
+      { ...team('legacy_crm_sync'), p95DurationSeconds: 5400 },
+      { ...team('triggering_job'), p95DurationSeconds: 620 },
+    ],
+    dearest: [
+      { ...team('legacy_crm_sync'), estimatedCost: 41.5, dpuHours: 94.3 },
+      { ...team('triggering_job'), estimatedCost: 3.25, dpuHours: 7.4 },
+    ],
+    costThisMonth: 12.5,
+    costLastMonth: 44.75,
+    currency: 'USD',
+    points: trendDays(30).map((date, i) =>
+      makeTrendPoint(date, 2, i % 7 ? 0 : 1),
+    ),
+    freshness: { lastEventAt: '2025-03-04T02:30:00.000Z', storedRuns: 120 },
+    ...overrides,
+  };
+}

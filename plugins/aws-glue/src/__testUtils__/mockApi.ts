@@ -17,6 +17,9 @@ export function mockAwsGlueApi(
     getWorkflowRuns: notMocked('getWorkflowRuns'),
     startJobRun: notMocked('startJobRun'),
     stopJobRun: notMocked('stopJobRun'),
+    getFleetJobs: notMocked('getFleetJobs'),
+    getTrends: notMocked('getTrends'),
+    getTeamSummary: notMocked('getTeamSummary'),
     ...Object.fromEntries(
       Object.entries(implementation).map(([name, fn]) => [
         name,

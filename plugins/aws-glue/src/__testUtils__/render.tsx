@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import {
   CatalogApi,
   catalogApiRef,
@@ -10,7 +11,10 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AwsGlueApi, awsGlueApiRef } from '../api';
 
-/** Renders `element` for `entity` with a mocked AWS Glue API and catalog. */
+/**
+ * Renders `element` for `entity` with a mocked AWS Glue API and catalog,
+ * and the signals plugin when `signalApi` is given.
+ */
 export async function renderForEntity(
   element: ReactNode,
   options: {
@@ -18,6 +22,7 @@ export async function renderForEntity(
     api: AwsGlueApi;
     catalogEntities?: Entity[];
     catalogApi?: CatalogApi;
+    signalApi?: SignalApi;
   },
 ) {
   const catalogApi =
@@ -28,6 +33,9 @@ export async function renderForEntity(
       apis={[
         [awsGlueApiRef, options.api],
         [catalogApiRef, catalogApi],
+        ...(options.signalApi
+          ? [[signalApiRef, options.signalApi] as const]
+          : []),
       ]}
     >
       <EntityProvider entity={options.entity}>{element}</EntityProvider>

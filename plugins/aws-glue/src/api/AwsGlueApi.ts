@@ -2,12 +2,16 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   GlueChainResponse,
+  GlueFleetResponse,
   GlueJobBookmarkResponse,
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
   GlueWorkflowRunsResponse,
   StartGlueJobRunRequest,
+  GlueTeamSummaryResponse,
+  GlueTrendsResponse,
+  GlueTrendWindow,
   StartGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 
@@ -47,6 +51,41 @@ export interface GetGlueChainOptions {
 export interface GetGlueWorkflowRunsOptions {
   limit?: number;
   nextToken?: string;
+}
+
+/**
+ * Options of {@link AwsGlueApi.getFleetJobs}. Filters left out (or empty)
+ * match every job.
+ *
+ * @public
+ */
+export interface GetGlueFleetJobsOptions {
+  /** Only jobs this entity owns, e.g. `group:default/analytics`. */
+  owner?: string;
+  /** Only jobs in this AWS account. */
+  account?: string;
+  /** Only jobs in this AWS region. */
+  region?: string;
+  /** Only jobs whose latest run is in one of these states. */
+  states?: string[];
+  /** Text the job's title, name or entity ref contains. */
+  query?: string;
+  /** Page size, 1 to 500; the backend's default (100) when left out. */
+  limit?: number;
+  /** The page to fetch: `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/**
+ * Options of {@link AwsGlueApi.getTrends}.
+ *
+ * @public
+ */
+export interface GetGlueTrendsOptions {
+  /** The window in days; the backend's default when left out. */
+  days?: GlueTrendWindow;
+  /** One of the entity's jobs (name or ARN); all of them when left out. */
+  job?: string;
 }
 
 /**
@@ -95,6 +134,20 @@ export interface AwsGlueApi {
     runId: string,
     options: { job: string },
   ): Promise<void>;
+  /**
+   * Every Glue job entity the caller may see with its latest run, failing
+   * first, a page at a time, from the backend's run index (no Glue calls).
+   */
+  getFleetJobs(options?: GetGlueFleetJobsOptions): Promise<GlueFleetResponse>;
+  /** Daily success rate, durations, DPU-hours and cost of the entity's jobs. */
+  getTrends(
+    entityRef: CompoundEntityRef,
+    options?: GetGlueTrendsOptions,
+  ): Promise<GlueTrendsResponse>;
+  /** Failures, slowest and dearest jobs and cost of the jobs a Group or User owns. */
+  getTeamSummary(
+    entityRef: CompoundEntityRef,
+  ): Promise<GlueTeamSummaryResponse>;
 }
 
 /**

@@ -5,9 +5,14 @@ import { ResponseError } from '@backstage/errors';
 import { AwsGlueClient } from './AwsGlueClient';
 import {
   dependentJobChain,
+  makeFleetJob,
+  makeFleetResponse,
   makeJob,
   makeRun,
   makeRunsResponse,
+  makeTeamSummary,
+  makeTrendPoint,
+  makeTrendsResponse,
 } from '../__testUtils__/fixtures';
 
 const BASE = 'http://backstage.test/api/aws-glue';
@@ -214,6 +219,121 @@ describe('AwsGlueClient', () => {
     ).resolves.toBeUndefined();
     expect(body).toEqual({ job: 'freshers_in_dependent_job' });
     expect(path).toMatch(/\/runs\/jr_7\/stop$/);
+  });
+
+  it('gets the fleet with every filter as a query parameter of /v1/jobs', async () => {
+    let url: URL | undefined;
+    const body = makeFleetResponse([makeFleetJob('triggering_job')], {
+      nextCursor: 'c2',
+    });
+    server.use(
+      http.get(`${BASE}/v1/jobs`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json(body);
+      }),
+    );
+    await expect(
+      createClient().getFleetJobs({
+        owner: 'group:default/data platform',
+        account: '123456789012',
+        region: 'eu-west-1',
+        states: ['FAILED', 'TIMEOUT'],
+        query: '  orders & co ',
+        limit: 50,
+        cursor: 'c1/+=',
+      }),
+    ).resolves.toEqual(body);
+    expect(url?.pathname).toBe('/api/aws-glue/v1/jobs');
+    expect(Object.fromEntries(url!.searchParams)).toEqual({
+      owner: 'group:default/data platform',
+      account: '123456789012',
+      region: 'eu-west-1',
+      state: 'FAILED,TIMEOUT',
+      q: 'orders & co',
+      limit: '50',
+      cursor: 'c1/+=',
+    });
+  });
+
+  it('asks for the whole fleet without filters', async () => {
+    let search: string | undefined;
+    server.use(
+      http.get(`${BASE}/v1/jobs`, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json(makeFleetResponse([]));
+      }),
+    );
+    await createClient().getFleetJobs({ states: [], query: ' ' });
+    expect(search).toBe('');
+  });
+
+  it('gets the trends of an entity with days and job', async () => {
+    let url: string | undefined;
+    const body = makeTrendsResponse([makeTrendPoint('2025-03-04', 3, 1)], 7);
+    server.use(
+      http.get(`${ENTITY}/trends`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.json(body);
+      }),
+    );
+    await expect(
+      createClient().getTrends(entityRef, {
+        days: 7,
+        job: 'arn:aws:glue:us-east-1:123456789012:job/a b',
+      }),
+    ).resolves.toEqual(body);
+    expect(url).toBe(
+      `${ENTITY}/trends?days=7&job=arn%3Aaws%3Aglue%3Aus-east-1%3A123456789012%3Ajob%2Fa+b`,
+    );
+  });
+
+  it('gets the team summary of a group', async () => {
+    let path: string | undefined;
+    const body = makeTeamSummary();
+    server.use(
+      http.get(`${BASE}/v1/entity/*`, ({ request }) => {
+        path = new URL(request.url).pathname;
+        return HttpResponse.json(body);
+      }),
+    );
+    await expect(
+      createClient().getTeamSummary({
+        kind: 'Group',
+        namespace: 'default',
+        name: 'data-platform',
+      }),
+    ).resolves.toEqual(body);
+    expect(path).toBe(
+      '/api/aws-glue/v1/entity/default/group/data-platform/team-summary',
+    );
+  });
+
+  it('throws a ResponseError for a refused fleet or trends request', async () => {
+    const refusal = (message: string) =>
+      HttpResponse.json(
+        {
+          error: { name: 'InputError', message },
+          response: { statusCode: 400 },
+        },
+        { status: 400 },
+      );
+    server.use(
+      http.get(`${BASE}/v1/jobs`, () => refusal('limit must be at most 500')),
+      http.get(`${ENTITY}/trends`, () =>
+        refusal('days must be 7, 30, 90 or 365'),
+      ),
+    );
+    const fleetError = await createClient()
+      .getFleetJobs({ limit: 501 })
+      .catch(e => e);
+    expect(ResponseError.is(fleetError)).toBe(true);
+    expect(fleetError.statusCode).toBe(400);
+    expect(fleetError.cause.message).toBe('limit must be at most 500');
+    const trendsError = await createClient()
+      .getTrends(entityRef)
+      .catch(e => e);
+    expect(trendsError).toBeInstanceOf(ResponseError);
+    expect(trendsError.cause.message).toBe('days must be 7, 30, 90 or 365');
   });
 
   it('throws a ResponseError with the server error on failure', async () => {

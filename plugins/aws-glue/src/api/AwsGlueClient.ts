@@ -3,18 +3,23 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   GlueChainResponse,
+  GlueFleetResponse,
   GlueJobBookmarkResponse,
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
   GlueWorkflowRunsResponse,
   StartGlueJobRunRequest,
+  GlueTeamSummaryResponse,
+  GlueTrendsResponse,
   StartGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   AwsGlueApi,
   GetGlueChainOptions,
+  GetGlueFleetJobsOptions,
   GetGlueJobRunsOptions,
+  GetGlueTrendsOptions,
   GetGlueWorkflowRunsOptions,
 } from './AwsGlueApi';
 
@@ -29,6 +34,33 @@ export interface AwsGlueClientOptions {
 }
 
 type Query = Record<string, string | number | undefined>;
+
+/** A comma list of `values`; left out when there are none. */
+const commaList = (values: string[] | undefined) =>
+  values?.length ? values.join(',') : undefined;
+
+/** The `?a=1&b=2` of the query's set values, or nothing. */
+function searchOf(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/** `/v1/entity/:namespace/:kind/:name`, each segment encoded. */
+function entityPath(entityRef: CompoundEntityRef): string {
+  return `/v1/entity/${[
+    entityRef.namespace,
+    entityRef.kind.toLocaleLowerCase('en-US'),
+    entityRef.name,
+  ]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
 
 /**
  * The default {@link AwsGlueApi}: talks to the `aws-glue` backend plugin.
@@ -56,7 +88,7 @@ export class AwsGlueClient implements AwsGlueApi {
       job: options.job,
       limit: options.limit,
       nextToken: options.nextToken,
-      state: options.states?.length ? options.states.join(',') : undefined,
+      state: commaList(options.states),
     });
   }
 
@@ -115,27 +147,42 @@ export class AwsGlueClient implements AwsGlueApi {
     });
   }
 
-  private async url(
+  async getFleetJobs(
+    options: GetGlueFleetJobsOptions = {},
+  ): Promise<GlueFleetResponse> {
+    return this.fetchJson(
+      await this.url('/v1/jobs', {
+        owner: options.owner,
+        account: options.account,
+        region: options.region,
+        state: commaList(options.states),
+        q: options.query?.trim(),
+        limit: options.limit,
+        cursor: options.cursor,
+      }),
+    );
+  }
+
+  async getTrends(
     entityRef: CompoundEntityRef,
-    path: string,
-    query: Query = {},
-  ): Promise<string> {
+    options: GetGlueTrendsOptions = {},
+  ): Promise<GlueTrendsResponse> {
+    return this.get(entityRef, '/trends', {
+      days: options.days,
+      job: options.job,
+    });
+  }
+
+  async getTeamSummary(
+    entityRef: CompoundEntityRef,
+  ): Promise<GlueTeamSummaryResponse> {
+    return this.get(entityRef, '/team-summary');
+  }
+
+  /** The URL of a route of the `aws-glue` backend with the query's set values. */
+  private async url(path: string, query: Query = {}): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('aws-glue');
-    const segments = [
-      entityRef.namespace,
-      entityRef.kind.toLocaleLowerCase('en-US'),
-      entityRef.name,
-    ].map(encodeURIComponent);
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.toString();
-    return `${baseUrl}/v1/entity/${segments.join('/')}${path}${
-      search ? `?${search}` : ''
-    }`;
+    return `${baseUrl}${path}${searchOf(query)}`;
   }
 
   private async get<T>(
@@ -143,9 +190,11 @@ export class AwsGlueClient implements AwsGlueApi {
     path: string,
     query?: Query,
   ): Promise<T> {
-    const response = await this.fetchApi.fetch(
-      await this.url(entityRef, path, query),
-    );
+    return this.fetchJson(await this.url(entityPath(entityRef) + path, query));
+  }
+
+  private async fetchJson<T>(url: string): Promise<T> {
+    const response = await this.fetchApi.fetch(url);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -158,7 +207,7 @@ export class AwsGlueClient implements AwsGlueApi {
     body: unknown,
   ): Promise<Response> {
     const response = await this.fetchApi.fetch(
-      await this.url(entityRef, path),
+      await this.url(entityPath(entityRef) + path),
       {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

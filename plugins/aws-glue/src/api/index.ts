@@ -2,7 +2,9 @@ export { awsGlueApiRef } from './AwsGlueApi';
 export type {
   AwsGlueApi,
   GetGlueChainOptions,
+  GetGlueFleetJobsOptions,
   GetGlueJobRunsOptions,
+  GetGlueTrendsOptions,
   GetGlueWorkflowRunsOptions,
 } from './AwsGlueApi';
 export { AwsGlueClient } from './AwsGlueClient';

@@ -9,8 +9,6 @@ export {
   useGlueJobs,
   useSelectedJob,
 } from './useGlueJobs';
-export { useLatestRuns } from './useLatestRuns';
-export type { LatestRunState } from './useLatestRuns';
 export { useJobRuns, MAX_POLLS_FOR_UNSEEN_RUN } from './useJobRuns';
 export type { JobRunsState, UseJobRunsOptions } from './useJobRuns';
 export { useRunActions } from './useRunActions';
@@ -30,5 +28,22 @@ export type {
 } from './useGlueChain';
 export { useRelatedGlueEntities } from './useRelatedGlueEntities';
 export type { RelatedGlueEntities } from './useRelatedGlueEntities';
-export { useJobRows } from './useJobRows';
-export type { JobRowFilters } from './useJobRows';
+export {
+  SIGNAL_COALESCE_MS,
+  SIGNALS_POLL_SLOWDOWN,
+  useGlueRunsSignal,
+  useLivePollInterval,
+  useSignalsAvailable,
+} from './useGlueRunsSignal';
+export type { GlueRunsSignalState } from './useGlueRunsSignal';
+export { useTrends } from './useTrends';
+export type { UseTrendsOptions } from './useTrends';
+export { useTeamSummary } from './useTeamSummary';
+export { useFleetJobs, NO_FLEET_FILTERS } from './useFleetJobs';
+export type {
+  FleetFilters,
+  FleetJobsState,
+  UseFleetJobsOptions,
+} from './useFleetJobs';
+export { useFleetFilterOptions } from './useFleetFilterOptions';
+export type { FleetFilterOptions } from './useFleetFilterOptions';

@@ -1,13 +1,17 @@
 import { useMemo, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Entity,
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { GlueJob } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  GlueJob,
+  getGlueJobArns,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { awsGlueApiRef } from '../api';
+import { useGlueRunsSignal } from './useGlueRunsSignal';
+import { useRefreshableAsync } from './useRefreshableAsync';
 
 /** The entity's compound ref, stable across renders of the same entity. */
 export function useEntityCompoundRef(entity: Entity) {
@@ -16,11 +20,20 @@ export function useEntityCompoundRef(entity: Entity) {
   return useMemo(() => getCompoundEntityRef(entity), [key]);
 }
 
-/** The entity's Glue jobs (configuration, latest run, permissions). */
-export function useGlueJobs(entity: Entity) {
+/**
+ * The entity's Glue jobs (configuration, latest run, permissions); `live`:
+ * fetched again when a run of one of them changes state (signals).
+ */
+export function useGlueJobs(entity: Entity, options: { live?: boolean } = {}) {
   const api = useApi(awsGlueApiRef);
   const entityRef = useEntityCompoundRef(entity);
-  return useAsyncRetry(() => api.getJobs(entityRef), [api, entityRef]);
+  const jobs = useRefreshableAsync(
+    () => api.getJobs(entityRef),
+    [api, entityRef],
+  );
+  const arns = jobs.value?.jobs.map(j => j.arn) ?? getGlueJobArns(entity);
+  useGlueRunsSignal(options.live ? arns : [], jobs.refresh);
+  return jobs;
 }
 
 /**

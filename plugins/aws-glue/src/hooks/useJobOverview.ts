@@ -7,13 +7,17 @@ import { awsGlueApiRef } from '../api';
 import { chainNeighbours } from '../lib/chainNeighbours';
 import { useEntityCompoundRef } from './useGlueJobs';
 
-/** The job's bookmark (by ARN: unambiguous when two of the entity's jobs share a name). */
+/**
+ * The job's bookmark (by ARN: unambiguous when two of the entity's jobs
+ * share a name), fetched again when its latest run changes (a finished run
+ * moves the bookmark).
+ */
 export function useJobBookmark(entity: Entity, job: GlueJob) {
   const api = useApi(awsGlueApiRef);
   const entityRef = useEntityCompoundRef(entity);
   return useAsync(
     () => api.getBookmark(entityRef, { job: job.arn }),
-    [api, entityRef, job.arn],
+    [api, entityRef, job.arn, job.latestRun?.id, job.latestRun?.state],
   );
 }
 

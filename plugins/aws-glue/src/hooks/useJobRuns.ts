@@ -11,6 +11,7 @@ import { awsGlueApiRef } from '../api';
 import { statesOfFilter } from '../lib/runStateFilters';
 import { CursorPagerState, useCursorPager } from './useCursorPager';
 import { useEntityCompoundRef, useSelectedJob } from './useGlueJobs';
+import { useGlueRunsSignal, useLivePollInterval } from './useGlueRunsSignal';
 import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
 
 /** Stop waiting for a just-started run that never shows up after this many answers. */
@@ -22,7 +23,10 @@ export interface UseJobRunsOptions {
   /** The entity's jobs, at least one; the first is shown until another is picked. */
   jobs: GlueJob[];
   pageSize: number;
-  /** How often to refresh while a run is active or awaited, in ms. */
+  /**
+   * How often to refresh while a run is active or awaited, in ms; six times
+   * less often when signals say when a run changes.
+   */
   pollIntervalMs: number;
 }
 
@@ -43,6 +47,10 @@ export interface JobRunsState {
   runs: GlueJobRun[];
   /** True while it refreshes on its own: a run is active, or a started run is awaited. */
   polling: boolean;
+  /** How often it refreshes while polling, in ms. */
+  pollIntervalMs: number;
+  /** True when signals refresh the first page as soon as a run of the job changes. */
+  live: boolean;
   /** Follows a run just started: all states from the first page, refreshed until it has finished. */
   watch: (runId: string) => void;
   refresh: () => void;
@@ -63,6 +71,7 @@ export function useJobRuns(options: UseJobRunsOptions): JobRunsState {
   const [watchedRunId, setWatchedRunId] = useState<string | undefined>();
   const unseenAnswers = useRef(0);
   const { cursor, reset } = pager;
+  const intervalMs = useLivePollInterval(pollIntervalMs);
 
   const page = usePolledAsync(
     () =>
@@ -75,7 +84,7 @@ export function useJobRuns(options: UseJobRunsOptions): JobRunsState {
       }),
     [api, entityRef, job.arn, filter, cursor, pageSize],
     {
-      intervalMs: pollIntervalMs,
+      intervalMs,
       isActive: value =>
         watchedRunId !== undefined ||
         (value?.runs ?? []).some(r => isActiveRunState(r.state)),
@@ -96,6 +105,11 @@ export function useJobRuns(options: UseJobRunsOptions): JobRunsState {
   }, [page.value, watchedRunId]);
 
   const { refresh } = page;
+  // later pages stay as they are: their cursors would no longer line up
+  const firstPage = pager.page === 1;
+  const { isSignalsAvailable } = useGlueRunsSignal([job.arn], () => {
+    if (firstPage) refresh();
+  });
   const selectJob = useCallback(
     (jobName: string) => {
       setJob(jobName);
@@ -130,6 +144,8 @@ export function useJobRuns(options: UseJobRunsOptions): JobRunsState {
     page,
     runs: page.value?.runs ?? [],
     polling: page.polling,
+    pollIntervalMs: intervalMs,
+    live: isSignalsAvailable,
     watch,
     refresh,
   };

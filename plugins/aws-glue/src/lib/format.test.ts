@@ -1,5 +1,9 @@
 import {
   describeBookmark,
+  describeFreshness,
+  formatDay,
+  formatFullDay,
+  formatPercent,
   describeSchedule,
   formatAxisDate,
   plainDescription,
@@ -223,5 +227,61 @@ describe('describeBookmark', () => {
     expect(describeBookmark(job, undefined, new Error('x'))).toBe(
       'Enabled (bookmark state unavailable)',
     );
+  });
+});
+
+describe('formatDay', () => {
+  it('is the UTC day whatever the time zone, with the year on long axes', () => {
+    expect(formatDay('2025-03-04')).toBe('Mar 4');
+    expect(formatDay('2025-03-04', 89)).toBe('Mar 4');
+    expect(formatDay('2025-03-04', 364)).toBe('Mar 2025');
+    expect(formatDay('not a day')).toBe('—');
+    expect(formatFullDay('2025-03-04')).toBe('Tue, Mar 4, 2025');
+  });
+});
+
+describe('formatPercent', () => {
+  it.each([
+    [undefined, '—'],
+    [0, '0%'],
+    [0.925, '93%'],
+    [1, '100%'],
+  ])('%p -> %p', (rate, expected) => {
+    expect(formatPercent(rate)).toBe(expected);
+  });
+});
+
+describe('describeFreshness', () => {
+  const now = Date.parse('2025-03-04T02:32:00Z');
+
+  it('says how long ago the newer of event and reconciliation was', () => {
+    expect(
+      describeFreshness(
+        {
+          lastEventAt: '2025-03-04T02:30:00Z',
+          lastReconciledAt: '2025-03-04T02:10:00Z',
+          storedRuns: 5,
+        },
+        now,
+      ),
+    ).toBe('Index updated 2 minutes ago');
+    expect(
+      describeFreshness(
+        { lastReconciledAt: '2025-03-04T01:32:00Z', storedRuns: 5 },
+        now,
+      ),
+    ).toBe('Index updated 1 hour ago');
+  });
+
+  it('says when nothing is indexed yet', () => {
+    expect(describeFreshness({ storedRuns: 0 }, now)).toBe(
+      'No runs indexed yet',
+    );
+    expect(
+      describeFreshness(
+        { lastReconciledAt: '2025-03-04T02:30:00Z', storedRuns: 0 },
+        now,
+      ),
+    ).toBe('No runs indexed yet');
   });
 });

@@ -2,6 +2,7 @@
 import {
   GlueJob,
   GlueJobBookmarkResponse,
+  GlueRunIndexFreshness,
   joinWords,
   unescapeMarkdown,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
@@ -118,6 +119,61 @@ export function formatAxisDate(
     day: 'numeric',
     ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}),
   });
+}
+
+/**
+ * A UTC day (`YYYY-MM-DD`, as the trends routes give them) for a chart
+ * axis: `Mar 4`, or `Mar 2025` on an axis of half a year or more. The day
+ * is the UTC day in every time zone (it is not a point in time).
+ */
+export function formatDay(day: string, spanDays = 0): string {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(time)) return '—';
+  return new Date(time).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    month: 'short',
+    ...(spanDays >= 180 ? { year: 'numeric' } : { day: 'numeric' }),
+  });
+}
+
+/** A UTC day in full: `Tue, Mar 4, 2025`. */
+export function formatFullDay(day: string): string {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(time)) return '—';
+  return new Date(time).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+}
+
+/** `93%` (whole percent) from a rate between 0 and 1; `—` when unknown. */
+export function formatPercent(rate: number | undefined): string {
+  if (rate === undefined || !Number.isFinite(rate)) return '—';
+  return `${Math.round(rate * 100)}%`;
+}
+
+/** When the run index last changed: the newer of its last event and reconciliation. */
+export function indexUpdatedAt(
+  freshness: GlueRunIndexFreshness,
+): string | undefined {
+  const times = [freshness.lastEventAt, freshness.lastReconciledAt].filter(
+    (t): t is string => !!t && !Number.isNaN(Date.parse(t)),
+  );
+  return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+}
+
+/** `Index updated 2 minutes ago`, or `No runs indexed yet`. */
+export function describeFreshness(
+  freshness: GlueRunIndexFreshness,
+  now: number = Date.now(),
+): string {
+  const updated = indexUpdatedAt(freshness);
+  if (freshness.storedRuns === 0) return 'No runs indexed yet';
+  if (!updated) return `${freshness.storedRuns} runs indexed`;
+  return `Index updated ${formatRelativeTime(updated, now)}`;
 }
 
 /** `G.1X × 10 workers`, `0.0625 DPU (max capacity)`, or `—`. */

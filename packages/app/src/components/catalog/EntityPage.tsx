@@ -34,6 +34,7 @@ import {
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
+  EntityAwsGlueTeamCard,
   EntityAwsGlueTriggerCard,
   EntityAwsGlueWorkflowContent,
   isAwsGlueChainAvailable,
@@ -220,6 +221,9 @@ const userPage = (
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
+        <Grid item xs={12}>
+          <EntityAwsGlueTeamCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -235,6 +239,9 @@ const groupPage = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityAwsGlueTeamCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityMembersListCard />

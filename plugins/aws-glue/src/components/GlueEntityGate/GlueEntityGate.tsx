@@ -82,13 +82,15 @@ export function GlueEntityGate(props: GlueEntityGateProps) {
 /** Props of {@link GlueJobsGate}. */
 export interface GlueJobsGateProps {
   entity: Entity;
+  /** Loads the jobs again when a run of one of them changes state (signals). */
+  live?: boolean;
   /** The view of the entity's jobs, at least one. */
   children: (jobs: GlueJob[]) => ReactNode;
 }
 
 /** Loads the entity's Glue jobs: progress, the error, or none found until there are some. */
 export function GlueJobsGate(props: GlueJobsGateProps) {
-  const jobs = useGlueJobs(props.entity);
+  const jobs = useGlueJobs(props.entity, { live: props.live });
   return (
     <AsyncView
       state={jobs}

@@ -6,11 +6,13 @@ import { GlueJobCard } from './GlueJobCard';
 import { chainNeighbours } from './GlueJobCard';
 import { mockAwsGlueApi } from '../../__testUtils__/mockApi';
 import { never, renderForEntity } from '../../__testUtils__/render';
+import { mockSignalApi } from '../../__testUtils__/signals';
 import {
   dependentJobChain,
   dependentJobEntity,
   jobArn,
   makeJob,
+  makeRun,
   multiJobEntity,
   plainEntity,
   triggerEntity,
@@ -25,6 +27,11 @@ const bookmark = {
 
 function fieldValue(label: string): HTMLElement {
   const heading = screen.getByRole('heading', { name: label });
+  return heading.parentElement as HTMLElement;
+}
+
+async function findField(label: string): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', { name: label });
   return heading.parentElement as HTMLElement;
 }
 
@@ -199,6 +206,39 @@ describe('GlueJobCard', () => {
         }),
       ).toBeInTheDocument(),
     );
+  });
+
+  it('loads the job again when a signal says its run changed', async () => {
+    const signals = mockSignalApi();
+    let state = 'RUNNING';
+    const api = mockAwsGlueApi({
+      getJobs: async () => ({
+        jobs: [makeJob({ latestRun: makeRun({ id: 'jr_live', state }) })],
+      }),
+      getBookmark: async () => bookmark,
+      getChain: async () => dependentJobChain,
+    });
+    await renderForEntity(<GlueJobCard />, {
+      entity: dependentJobEntity,
+      api,
+      signalApi: signals.api,
+    });
+    expect(
+      await within(await findField('Last run')).findByText('RUNNING'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(api.getBookmark).toHaveBeenCalledTimes(1));
+
+    await signals.publishRunChange(jobArn('someone_elses_job'));
+    expect(api.getJobs).toHaveBeenCalledTimes(1);
+
+    state = 'SUCCEEDED';
+    await signals.publishRunChange(jobArn('freshers_in_dependent_job'));
+    expect(
+      await within(fieldValue('Last run')).findByText('SUCCEEDED'),
+    ).toBeInTheDocument();
+    expect(api.getJobs).toHaveBeenCalledTimes(2);
+    // the finished run moved the bookmark: asked for again
+    await waitFor(() => expect(api.getBookmark).toHaveBeenCalledTimes(2));
   });
 
   it('shows progress while loading', async () => {

@@ -159,7 +159,7 @@ function JobDetails(props: { entity: Entity; job: GlueJob }) {
         <Starts neighbours={neighbours} />
       </Field>
       <Field label="Bookmark">
-        {bookmark.loading ? (
+        {bookmark.loading && !bookmark.value ? (
           <Progress />
         ) : (
           describeBookmark(job, bookmark.value, bookmark.error)
@@ -197,7 +197,7 @@ export function GlueJobCard(props: EntityAwsGlueJobCardProps) {
     <GlueEntityGate requires="job">
       {entity => (
         <InfoCard title={props.title ?? 'AWS Glue job'} variant={props.variant}>
-          <GlueJobsGate entity={entity}>
+          <GlueJobsGate entity={entity} live>
             {jobs => <JobCardBody entity={entity} jobs={jobs} />}
           </GlueJobsGate>
         </InfoCard>

@@ -1,22 +1,17 @@
-import useAsync from 'react-use/esm/useAsync';
+import { Box } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import { Content, Header, Page } from '@backstage/core-components';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import {
-  Content,
-  EmptyState,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { Entity } from '@backstage/catalog-model';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { GLUE_ENTITY_TYPES } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { useJobRows } from '../../hooks';
+  FleetJobsState,
+  useFleetFilterOptions,
+  useFleetJobs,
+} from '../../hooks';
+import { AsyncView } from '../AsyncView';
+import { CursorPager } from '../CursorPager';
+import { TeamSummaryCard } from '../GlueTeamCard';
 import { JobFilters } from './JobFilters';
 import { JobsTable } from './JobsTable';
-
-export { compareRows } from '../../lib/jobRows';
-export type { GlueJobRow } from '../../lib/jobRows';
 
 /**
  * Props of {@link AwsGluePage}.
@@ -27,64 +22,96 @@ export interface AwsGluePageProps {
   /** `AWS Glue` by default. */
   title?: string;
   subtitle?: string;
-  /** How many entities' latest runs to load at once; 4 by default. */
+  /** Jobs per page, 1 to 500; 50 by default. */
+  pageSize?: number;
+  /**
+   * How often to refresh, in ms; 30000 by default, six times that when the
+   * app has signals (which refresh the page as runs change).
+   */
+  pollIntervalMs?: number;
+  /**
+   * Ignored: the page loads every job's latest run in one request from the
+   * backend's run index.
+   *
+   * @deprecated No longer used; remove it.
+   */
   concurrency?: number;
 }
 
-function JobsOverview(props: { entities: Entity[]; concurrency: number }) {
-  const { rows, filters, setFilter, options, counts } = useJobRows(
-    props.entities,
-    props.concurrency,
+/** The group an owner filter names, if it names one. */
+export function teamOf(owner: string): CompoundEntityRef | undefined {
+  if (!owner) return undefined;
+  try {
+    const ref = parseEntityRef(owner);
+    return ref.kind.toLocaleLowerCase('en-US') === 'group' ? ref : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The current page: table and pager; progress, error or nothing found otherwise. */
+function FleetPage(props: { fleet: FleetJobsState }) {
+  const { page, pager, filtered } = props.fleet;
+  return (
+    <AsyncView
+      state={page}
+      isEmpty={value => value.jobs.length === 0 && pager.page === 1}
+      emptyTitle={
+        filtered ? 'No Glue jobs match' : 'No Glue jobs in the catalog'
+      }
+      emptyDescription={
+        filtered
+          ? 'Try other filters.'
+          : 'Configure catalog.providers.awsGlue so that the catalog imports your AWS Glue jobs.'
+      }
+    >
+      {value => (
+        <>
+          {page.error && (
+            <Alert severity="warning" style={{ marginBottom: 8 }}>
+              Refreshing failed: {page.error.message}
+            </Alert>
+          )}
+          <JobsTable response={value} />
+          <CursorPager pager={pager} nextCursor={value.nextCursor} />
+        </>
+      )}
+    </AsyncView>
   );
+}
+
+function FleetOverview(props: { pageSize: number; pollIntervalMs: number }) {
+  const fleet = useFleetJobs(props);
+  const { filters, setFilter, page } = fleet;
+  const options = useFleetFilterOptions(page.value?.jobs);
+  const team = teamOf(filters.owner);
   return (
     <>
-      <JobFilters filters={filters} onChange={setFilter} options={options} />
-      <JobsTable rows={rows} counts={counts} />
+      <JobFilters
+        filters={filters}
+        onChange={setFilter}
+        options={options}
+        freshness={page.value?.freshness}
+        live={fleet.live}
+      />
+      {team && (
+        <Box mb={3}>
+          <TeamSummaryCard entityRef={team} title={`Team ${team.name}`} />
+        </Box>
+      )}
+      <FleetPage fleet={fleet} />
     </>
   );
 }
 
-/** Every Glue job in the catalog with its owner and latest run, failing first. */
+/**
+ * Every Glue job the user may see with its owner and latest run, failing
+ * first, a page at a time from the backend's run index; filters by text,
+ * owner (with the team's summary for a group), latest state, account and
+ * region.
+ */
 export function GlueJobsPage(props: AwsGluePageProps) {
-  const catalogApi = useApi(catalogApiRef);
-  const entities = useAsync(async () => {
-    const response = await catalogApi.getEntities({
-      filter: { kind: 'component', 'spec.type': GLUE_ENTITY_TYPES.job },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'metadata.annotations',
-        'spec.owner',
-        'spec.type',
-      ],
-    });
-    return response.items;
-  }, [catalogApi]);
-
-  let content;
-  if (entities.loading) {
-    content = <Progress />;
-  } else if (entities.error) {
-    content = <ResponseErrorPanel error={entities.error} />;
-  } else if (!entities.value || entities.value.length === 0) {
-    content = (
-      <EmptyState
-        missing="data"
-        title="No Glue jobs in the catalog"
-        description="Configure catalog.providers.awsGlue so that the catalog imports your AWS Glue jobs."
-      />
-    );
-  } else {
-    content = (
-      <JobsOverview
-        entities={entities.value}
-        concurrency={props.concurrency ?? 4}
-      />
-    );
-  }
-
+  const { pageSize = 50, pollIntervalMs = 30_000 } = props;
   return (
     <Page themeId="tool">
       <Header
@@ -94,7 +121,9 @@ export function GlueJobsPage(props: AwsGluePageProps) {
           'Every Glue job in the catalog, failing first, with its owner and latest run'
         }
       />
-      <Content>{content}</Content>
+      <Content>
+        <FleetOverview pageSize={pageSize} pollIntervalMs={pollIntervalMs} />
+      </Content>
     </Page>
   );
 }

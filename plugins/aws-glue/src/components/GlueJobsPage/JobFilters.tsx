@@ -1,16 +1,28 @@
 import {
-  FormControlLabel,
+  InputAdornment,
   MenuItem,
-  Switch,
   TextField,
+  Typography,
 } from '@material-ui/core';
-import type { JobRowFilters } from '../../hooks';
-import { Toolbar } from '../Toolbar';
+import SearchIcon from '@material-ui/icons/Search';
+import { GlueRunIndexFreshness } from '@aws-glue-backstage/plugin-aws-glue-common';
+import type {
+  FleetFilterOptions,
+  FleetFilters,
+  FleetJobsState,
+} from '../../hooks';
+import {
+  describeFreshness,
+  formatDateTime,
+  indexUpdatedAt,
+} from '../../lib/format';
+import { RUN_STATE_FILTERS } from '../../lib/runStateFilters';
+import { Toolbar, ToolbarSpacer } from '../Toolbar';
 
 function Filter(props: {
   label: string;
   value: string;
-  options: string[];
+  options: { value: string; label: string }[];
   onChange: (value: string) => void;
 }) {
   return (
@@ -30,60 +42,107 @@ function Filter(props: {
       }}
       style={{ minWidth: 180 }}
     >
-      <MenuItem value="">All</MenuItem>
       {props.options.map(option => (
-        <MenuItem key={option} value={option}>
-          {option}
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
         </MenuItem>
       ))}
     </TextField>
   );
 }
 
-/** Props of {@link JobFilters}. */
-export interface JobFiltersProps {
-  filters: JobRowFilters;
-  onChange: <K extends keyof JobRowFilters>(
-    key: K,
-    value: JobRowFilters[K],
-  ) => void;
-  /** The values each filter offers. */
-  options: { owner: string[]; account: string[]; region: string[] };
+/** "All", then each value as itself; the current value even when not offered. */
+const choices = (values: string[], current: string) => [
+  { value: '', label: 'All' },
+  ...[...new Set(current ? [...values, current] : values)].map(value => ({
+    value,
+    label: value,
+  })),
+];
+
+const STATE_CHOICES = RUN_STATE_FILTERS.map(f => ({
+  value: f.value,
+  label: f.value === 'all' ? 'All' : f.label,
+}));
+
+/** How fresh the run index is, and whether signals keep the page live. */
+function Freshness(props: {
+  freshness?: GlueRunIndexFreshness;
+  live: boolean;
+}) {
+  const { freshness, live } = props;
+  if (!freshness) return null;
+  const updated = indexUpdatedAt(freshness);
+  return (
+    <Typography
+      variant="body2"
+      color="textSecondary"
+      title={updated ? formatDateTime(updated) : undefined}
+    >
+      {describeFreshness(freshness)}
+      {live ? ' · live' : ''}
+    </Typography>
+  );
 }
 
-/** Owned by me, owner, account and region filters of the overview. */
+/** Props of {@link JobFilters}. */
+export interface JobFiltersProps {
+  filters: FleetFilters;
+  onChange: FleetJobsState['setFilter'];
+  /** The values the owner, account and region filters offer. */
+  options: FleetFilterOptions;
+  freshness?: GlueRunIndexFreshness;
+  live: boolean;
+}
+
+/** Text, owner, latest state, account and region filters of the overview, and the index's freshness. */
 export function JobFilters(props: JobFiltersProps) {
   const { filters, onChange, options } = props;
   return (
     <Toolbar>
-      <FormControlLabel
-        control={
-          <Switch
-            checked={filters.ownedByMe}
-            onChange={e => onChange('ownedByMe', e.target.checked)}
-            color="primary"
-          />
-        }
-        label="Owned by me"
+      <TextField
+        label="Search"
+        size="small"
+        variant="outlined"
+        value={filters.text}
+        onChange={e => onChange('text', e.target.value)}
+        placeholder="Job title or name"
+        InputLabelProps={{ shrink: true }}
+        inputProps={{ 'aria-label': 'Search jobs' }}
+        InputProps={{
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchIcon fontSize="small" />
+            </InputAdornment>
+          ),
+        }}
       />
       <Filter
         label="Owner"
         value={filters.owner}
-        options={options.owner}
+        options={choices(options.owner, filters.owner)}
         onChange={value => onChange('owner', value)}
+      />
+      <Filter
+        label="Latest state"
+        value={filters.state}
+        options={STATE_CHOICES}
+        onChange={value => onChange('state', value)}
       />
       <Filter
         label="Account"
         value={filters.account}
-        options={options.account}
+        options={choices(options.account, filters.account)}
         onChange={value => onChange('account', value)}
       />
       <Filter
         label="Region"
         value={filters.region}
-        options={options.region}
+        options={choices(options.region, filters.region)}
         onChange={value => onChange('region', value)}
       />
+      <ToolbarSpacer />
+      <Freshness freshness={props.freshness} live={props.live} />
     </Toolbar>
   );
 }

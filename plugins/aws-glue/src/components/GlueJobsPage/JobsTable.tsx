@@ -1,104 +1,114 @@
 import { Typography } from '@material-ui/core';
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { GlueJobRow, latestRunOf } from '../../lib/jobRows';
+import {
+  GlueFleetJob,
+  GlueFleetResponse,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   formatDateTime,
   formatDuration,
   formatRelativeTime,
+  snippet,
 } from '../../lib/format';
 import { RunStatus } from '../RunStatus';
 
-function LastRunCell(props: { row: GlueJobRow }) {
-  const { latest } = props.row;
-  if (latest.status === 'loading') {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        Loading…
-      </Typography>
-    );
-  }
-  if (latest.status === 'error') {
-    return (
-      <Typography variant="body2" color="error" title={latest.error.message}>
-        Unavailable
-      </Typography>
-    );
-  }
-  return <RunStatus state={latest.job?.latestRun?.state} />;
-}
-
 /** The columns (fresh for each table: material-table writes into them). */
-const jobColumns = (): TableColumn<GlueJobRow>[] => [
+const jobColumns = (): TableColumn<GlueFleetJob>[] => [
   {
     title: 'Job',
-    field: 'title',
     highlight: true,
-    render: row => (
-      <EntityRefLink entityRef={row.entity}>{row.title}</EntityRefLink>
+    render: job => (
+      <EntityRefLink entityRef={job.entityRef}>{job.title}</EntityRefLink>
     ),
   },
   {
     title: 'Owner',
-    field: 'owner',
-    render: row => (row.owner ? <EntityRefLink entityRef={row.owner} /> : '—'),
+    render: job => (job.owner ? <EntityRefLink entityRef={job.owner} /> : '—'),
   },
   {
-    title: 'Last run',
-    sorting: false,
+    title: 'Latest run',
     cellStyle: { whiteSpace: 'nowrap' },
-    render: row => <LastRunCell row={row} />,
+    render: job => <RunStatus state={job.latestRun?.state} />,
   },
   {
-    title: 'When',
-    sorting: false,
-    render: row => {
-      const run = latestRunOf(row);
-      return run ? (
-        <span title={formatDateTime(run.startedOn)}>
-          {formatRelativeTime(run.startedOn)}
+    title: 'Started',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: job =>
+      job.latestRun ? (
+        <span title={formatDateTime(job.latestRun.startedOn)}>
+          {formatRelativeTime(job.latestRun.startedOn)}
         </span>
       ) : (
         ''
-      );
-    },
+      ),
   },
   {
     title: 'Duration',
-    sorting: false,
-    render: row => {
-      const run = latestRunOf(row);
-      return run ? formatDuration(run.durationSeconds) : '';
-    },
+    render: job =>
+      job.latestRun ? formatDuration(job.latestRun.durationSeconds) : '',
+  },
+  {
+    title: 'Failures (24 h)',
+    align: 'right',
+    render: job => (
+      <Typography
+        variant="body2"
+        color={job.failuresLast24h > 0 ? 'error' : 'textSecondary'}
+      >
+        {job.failuresLast24h}
+      </Typography>
+    ),
+  },
+  {
+    title: 'Error',
+    cellStyle: { maxWidth: 320 },
+    render: job => (
+      <Typography
+        variant="body2"
+        noWrap
+        title={job.latestRun?.errorMessage}
+        data-testid="fleet-job-error"
+      >
+        {snippet(job.latestRun?.errorMessage, 300)}
+      </Typography>
+    ),
   },
   { title: 'Account', field: 'accountId' },
   { title: 'Region', field: 'region' },
 ];
 
-/** Props of {@link JobsTable}. */
-export interface JobsTableProps {
-  rows: GlueJobRow[];
-  counts: { failing: number; running: number; loading: number };
+/** `12 jobs: 2 failing, 1 active, 8 succeeded, 0 other, 1 never run`. */
+export function describeCounts(response: GlueFleetResponse): string {
+  const { counts, totalCount } = response;
+  return `${totalCount} job${totalCount === 1 ? '' : 's'}: ${
+    counts.failing
+  } failing, ${counts.active} active, ${counts.succeeded} succeeded, ${
+    counts.other
+  } other, ${counts.neverRun} never run`;
 }
 
-/** The job rows of the overview, with how many fail and run. */
+/** Props of {@link JobsTable}. */
+export interface JobsTableProps {
+  response: GlueFleetResponse;
+}
+
+/** One page of the overview, in the server's order (failing first), with the counts over all pages. */
 export function JobsTable(props: JobsTableProps) {
-  const { rows, counts } = props;
+  const { response } = props;
   return (
-    <Table<GlueJobRow>
+    <Table<GlueFleetJob>
       title="Glue jobs"
-      subtitle={`${rows.length} jobs, ${counts.failing} failing, ${
-        counts.running
-      } running${counts.loading ? ` (loading ${counts.loading} more)` : ''}`}
+      subtitle={describeCounts(response)}
       options={{
-        paging: rows.length > 50,
-        pageSize: 50,
-        pageSizeOptions: [50, 100, 200],
-        search: true,
+        paging: false,
+        search: false,
+        sorting: false,
         padding: 'dense',
       }}
       columns={jobColumns()}
-      data={rows}
+      // copies: material-table writes its state into the rows
+      data={response.jobs.map(job => ({ ...job }))}
     />
   );
 }

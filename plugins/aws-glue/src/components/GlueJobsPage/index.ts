@@ -1,2 +1,2 @@
-export { GlueJobsPage, compareRows } from './GlueJobsPage';
-export type { AwsGluePageProps, GlueJobRow } from './GlueJobsPage';
+export { GlueJobsPage } from './GlueJobsPage';
+export type { AwsGluePageProps } from './GlueJobsPage';

@@ -1,16 +1,21 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { AwsGlueApi } from '../../api';
 import { GlueRunsContent } from './GlueRunsContent';
 import { mockAwsGlueApi } from '../../__testUtils__/mockApi';
 import { never, renderForEntity } from '../../__testUtils__/render';
+import { mockSignalApi } from '../../__testUtils__/signals';
 import {
   dependentJobEntity,
   jobArn,
   makeJob,
   makeRun,
   makeRunsResponse,
+  makeTrendPoint,
+  makeTrendsResponse,
   multiJobEntity,
   plainEntity,
+  trendDays,
 } from '../../__testUtils__/fixtures';
 
 const ENTITY_REF = {
@@ -34,13 +39,29 @@ const failedRun = makeRun({
 });
 const okRun = makeRun({ id: 'jr_ok', triggerName: undefined });
 
+const trendPoints = trendDays(30).map((date, i) =>
+  // every third day without finished runs; some days with a failure
+  makeTrendPoint(date, i % 3 ? 2 : 0, i % 3 && i % 5 === 0 ? 1 : 0),
+);
+
+/** A mocked API whose trends route answers with 30 days of runs unless set. */
+function runsApi(implementation: Partial<AwsGlueApi> = {}) {
+  return mockAwsGlueApi({
+    getTrends: async (_ref, options) =>
+      makeTrendsResponse(trendPoints, options?.days),
+    ...implementation,
+  });
+}
+
 function renderRuns(
   api: ReturnType<typeof mockAwsGlueApi>,
   props: { pollIntervalMs?: number } = {},
+  signals?: ReturnType<typeof mockSignalApi>,
 ) {
   return renderForEntity(<GlueRunsContent {...props} />, {
     entity: dependentJobEntity,
     api,
+    signalApi: signals?.api,
   });
 }
 
@@ -50,7 +71,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('lists runs with status, timings, cost, trigger and error, and a chart', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => makeRunsResponse([failedRun, okRun]),
     });
@@ -94,7 +115,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('opens a detail panel with the full error, arguments, predecessors and links', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => makeRunsResponse([failedRun]),
     });
@@ -126,7 +147,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('pages with the nextToken cursor', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async (_ref, options) =>
         options?.nextToken === 'page-2'
@@ -160,7 +181,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('filters by state on the server', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async (_ref, options) =>
         makeRunsResponse(options?.states?.length ? [failedRun] : [okRun]),
@@ -184,7 +205,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('queries the selected job of a multi-job entity', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({
         jobs: [makeJob({ name: 'triggering_job' }), makeJob()],
       }),
@@ -206,7 +227,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('hides start and stop without canStart and canStop', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({
         jobs: [makeJob({ canStart: false, canStop: false })],
       }),
@@ -224,7 +245,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('shows stop only on active runs when canStop', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob({ canStart: false })] }),
       getJobRuns: async () =>
         makeRunsResponse([
@@ -247,7 +268,7 @@ describe('GlueRunsContent', () => {
 
   it('starts a run with overrides after confirmation, then shows it', async () => {
     let started = false;
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () =>
         makeRunsResponse(
@@ -311,7 +332,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('cancelling the confirmation starts nothing', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => makeRunsResponse([okRun]),
     });
@@ -329,7 +350,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('keeps the dialog open with the error when starting fails', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => makeRunsResponse([okRun]),
       startJobRun: async () => {
@@ -355,7 +376,7 @@ describe('GlueRunsContent', () => {
 
   it('stops a running run after confirmation', async () => {
     const running = makeRun({ id: 'jr_running', state: 'RUNNING' });
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => makeRunsResponse([running]),
       stopJobRun: async () => undefined,
@@ -384,7 +405,7 @@ describe('GlueRunsContent', () => {
     jest.useFakeTimers();
     const states = ['RUNNING', 'RUNNING', 'SUCCEEDED'];
     let call = 0;
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => {
         const state = states[Math.min(call, states.length - 1)];
@@ -425,7 +446,7 @@ describe('GlueRunsContent', () => {
 
   it('does not poll when no run is active', async () => {
     jest.useFakeTimers();
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => makeRunsResponse([okRun, failedRun]),
     });
@@ -438,7 +459,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('shows progress while the runs load', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: () => never(),
     });
@@ -449,7 +470,7 @@ describe('GlueRunsContent', () => {
 
   it('shows an error with a retry', async () => {
     let fail = true;
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => {
         if (fail) throw new Error('Glue GetJobRuns timed out');
@@ -466,7 +487,7 @@ describe('GlueRunsContent', () => {
   });
 
   it('says when there are no runs', async () => {
-    const api = mockAwsGlueApi({
+    const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),
       getJobRuns: async () => makeRunsResponse([]),
     });
@@ -481,5 +502,126 @@ describe('GlueRunsContent', () => {
     await renderForEntity(<GlueRunsContent />, { entity: plainEntity, api });
     expect(await screen.findByText('Missing Annotation')).toBeInTheDocument();
     expect(api.getJobs).not.toHaveBeenCalled();
+  });
+  it('charts the trend of the job over 30 days, then the window and metric picked', async () => {
+    const api = runsApi({
+      getJobs: async () => ({ jobs: [makeJob()] }),
+      getJobRuns: async () => makeRunsResponse([okRun]),
+    });
+    await renderRuns(api);
+    expect(
+      await screen.findByRole('img', {
+        name: /^Success rate and p95 duration per day, .+ to Tue, Mar 4, 2025$/,
+      }),
+    ).toBeInTheDocument();
+    expect(api.getTrends).toHaveBeenCalledWith(ENTITY_REF, {
+      days: 30,
+      job: JOB_ARN,
+    });
+    expect(screen.getByRole('button', { name: '30 days' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(screen.getByText(/finished runs failed\)$/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: '7 days' }));
+    await waitFor(() =>
+      expect(api.getTrends).toHaveBeenLastCalledWith(ENTITY_REF, {
+        days: 7,
+        job: JOB_ARN,
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'DPU-hours and cost' }),
+    );
+    expect(
+      await screen.findByRole('img', {
+        name: /^DPU-hours and estimated cost per day/,
+      }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Show as table' }),
+    );
+    const table = screen.getByRole('table', { name: 'Trend per day' });
+    // the days with finished runs of the 30 (every third day has none)
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 20);
+    expect(
+      screen.queryByRole('img', { name: /per day/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when the job has no finished runs in the window', async () => {
+    const api = runsApi({
+      getJobs: async () => ({ jobs: [makeJob()] }),
+      getJobRuns: async () => makeRunsResponse([okRun]),
+      getTrends: async () =>
+        makeTrendsResponse(trendDays(30).map(d => makeTrendPoint(d, 0))),
+    });
+    await renderRuns(api);
+    expect(
+      await screen.findByText('No finished runs in the last 30 days'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('SUCCEEDED')).toBeInTheDocument();
+  });
+
+  it('shows a trends error with a retry beside the runs', async () => {
+    let fail = true;
+    const api = runsApi({
+      getJobs: async () => ({ jobs: [makeJob()] }),
+      getJobRuns: async () => makeRunsResponse([okRun]),
+      getTrends: async () => {
+        if (fail) throw new Error('Run index unavailable');
+        return makeTrendsResponse(trendPoints);
+      },
+    });
+    await renderRuns(api);
+    expect(
+      (await screen.findAllByText(/Run index unavailable/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByText('SUCCEEDED')).toBeInTheDocument();
+    fail = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('img', {
+        name: /^Success rate and p95 duration/,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('refetches the first page when a signal names the job, and polls less', async () => {
+    const signals = mockSignalApi();
+    let state = 'RUNNING';
+    const api = runsApi({
+      getJobs: async () => ({ jobs: [makeJob()] }),
+      getJobRuns: async () =>
+        makeRunsResponse([makeRun({ id: 'jr_live', state })], 'page-2'),
+    });
+    await renderRuns(api, {}, signals);
+    expect(await screen.findByText('RUNNING')).toBeInTheDocument();
+    expect(
+      screen.getByText('Live: updates as runs change'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Refreshing every 30 s while a run is active'),
+    ).toBeInTheDocument();
+    expect(api.getJobRuns).toHaveBeenCalledTimes(1);
+
+    await signals.publishRunChange(jobArn('triggering_job'));
+    expect(api.getJobRuns).toHaveBeenCalledTimes(1);
+
+    state = 'SUCCEEDED';
+    await signals.publishRunChange(JOB_ARN);
+    expect(await screen.findByText('SUCCEEDED')).toBeInTheDocument();
+    expect(api.getJobRuns).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(api.getTrends).toHaveBeenCalledTimes(2));
+
+    // a later page stays as it is
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Page 2');
+    const calls = api.getJobRuns.mock.calls.length;
+    await new Promise(resolve => setTimeout(resolve, 1100));
+    await signals.publishRunChange(JOB_ARN);
+    expect(api.getJobRuns).toHaveBeenCalledTimes(calls);
   });
 });

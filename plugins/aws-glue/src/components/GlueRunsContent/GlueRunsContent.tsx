@@ -15,6 +15,7 @@ import { RunsChart } from '../RunsChart';
 import { StartRunDialog } from '../StartRunDialog';
 import { RunsTable } from './RunsTable';
 import { RunsToolbar } from './RunsToolbar';
+import { RunsTrends } from './RunsTrends';
 import { StopRunDialog } from './StopRunDialog';
 
 export { RUN_STATE_FILTERS } from '../../lib/runStateFilters';
@@ -27,7 +28,10 @@ export { RUN_STATE_FILTERS } from '../../lib/runStateFilters';
 export interface EntityAwsGlueRunsContentProps {
   /** Runs per page; 25 by default. */
   pageSize?: number;
-  /** How often to refresh while a run is active, in ms; 5000 by default. */
+  /**
+   * How often to refresh while a run is active, in ms; 5000 by default, six
+   * times that when the app has signals (which refresh on every change).
+   */
   pollIntervalMs?: number;
 }
 
@@ -74,7 +78,7 @@ function RunsView(props: {
   pageSize: number;
   pollIntervalMs: number;
 }) {
-  const { entity, jobs, pollIntervalMs } = props;
+  const { entity, jobs } = props;
   const runs = useJobRuns(props);
   const { job } = runs;
   const actions = useRunActions({
@@ -87,36 +91,47 @@ function RunsView(props: {
   const [stopping, setStopping] = useState<GlueJobRun | undefined>(undefined);
 
   return (
-    <InfoCard title="Run history">
-      <RunsToolbar
-        jobs={jobs}
-        job={job}
-        onSelectJob={runs.selectJob}
-        filter={runs.filter}
-        onFilter={runs.setFilter}
-        polling={runs.polling}
-        pollIntervalMs={pollIntervalMs}
-        loading={runs.page.loading}
-        onRefresh={runs.refresh}
-        onStart={job.canStart ? () => setStartOpen(true) : undefined}
-      />
-      <RunsPage runs={runs} onStop={job.canStop ? setStopping : undefined} />
-      {job.canStart && (
-        <StartRunDialog
-          open={startOpen}
-          job={job}
-          onStart={actions.startRun}
-          onClose={() => setStartOpen(false)}
-        />
-      )}
-      {job.canStop && stopping && (
-        <StopRunDialog
-          run={stopping}
-          onConfirm={() => actions.stopRun(stopping)}
-          onClose={() => setStopping(undefined)}
-        />
-      )}
-    </InfoCard>
+    <>
+      <Grid item xs={12}>
+        <InfoCard title="Run history">
+          <RunsToolbar
+            jobs={jobs}
+            job={job}
+            onSelectJob={runs.selectJob}
+            filter={runs.filter}
+            onFilter={runs.setFilter}
+            polling={runs.polling}
+            pollIntervalMs={runs.pollIntervalMs}
+            live={runs.live}
+            loading={runs.page.loading}
+            onRefresh={runs.refresh}
+            onStart={job.canStart ? () => setStartOpen(true) : undefined}
+          />
+          <RunsPage
+            runs={runs}
+            onStop={job.canStop ? setStopping : undefined}
+          />
+          {job.canStart && (
+            <StartRunDialog
+              open={startOpen}
+              job={job}
+              onStart={actions.startRun}
+              onClose={() => setStartOpen(false)}
+            />
+          )}
+          {job.canStop && stopping && (
+            <StopRunDialog
+              run={stopping}
+              onConfirm={() => actions.stopRun(stopping)}
+              onClose={() => setStopping(undefined)}
+            />
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <RunsTrends entity={entity} job={job} />
+      </Grid>
+    </>
   );
 }
 
@@ -129,14 +144,12 @@ export function GlueRunsContent(props: EntityAwsGlueRunsContentProps) {
         <GlueJobsGate entity={entity}>
           {jobs => (
             <Grid container spacing={3}>
-              <Grid item xs={12}>
-                <RunsView
-                  entity={entity}
-                  jobs={jobs}
-                  pageSize={pageSize}
-                  pollIntervalMs={pollIntervalMs}
-                />
-              </Grid>
+              <RunsView
+                entity={entity}
+                jobs={jobs}
+                pageSize={pageSize}
+                pollIntervalMs={pollIntervalMs}
+              />
             </Grid>
           )}
         </GlueJobsGate>

@@ -18,6 +18,8 @@ export interface RunsToolbarProps {
   /** Says that the runs refresh on their own, and how often. */
   polling: boolean;
   pollIntervalMs: number;
+  /** Says that signals refresh the runs as soon as one changes. */
+  live?: boolean;
   /** Disables Refresh while loading. */
   loading: boolean;
   onRefresh: () => void;
@@ -49,6 +51,11 @@ export function RunsToolbar(props: RunsToolbarProps) {
           </MenuItem>
         ))}
       </TextField>
+      {props.live && (
+        <Typography variant="body2" color="textSecondary">
+          Live: updates as runs change
+        </Typography>
+      )}
       {polling && (
         <Typography variant="body2" color="textSecondary">
           {`Refreshing every ${Math.round(

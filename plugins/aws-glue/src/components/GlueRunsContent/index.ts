@@ -4,3 +4,5 @@ export { RunsTable } from './RunsTable';
 export type { RunsTableProps } from './RunsTable';
 export { RunsToolbar } from './RunsToolbar';
 export type { RunsToolbarProps } from './RunsToolbar';
+export { RunsTrends } from './RunsTrends';
+export type { RunsTrendsProps } from './RunsTrends';
