@@ -1,10 +1,10 @@
 /*
  * The read permission of the trust model, with the demo policy limiting
- * Glue runs to owners (demo.glueRunsVisibleTo: owners). In its own file, so
- * that each file starts one test backend: with a second backend in the same
- * file, its catalog provider task never ran once the AWS Glue plugin
- * depended on the scheduler (not traced further). Otherwise as
- * trust.test.ts:
+ * Glue runs to owners (demo.glueRunsVisibleTo: owners). In its own file:
+ * the test backends of one file share one mock scheduler
+ * (backend-test-utils' default), which runs the tasks once at the first
+ * start-up, so a second backend's catalog sync would never run. Otherwise
+ * as trust.test.ts:
  * the trust model end to end: the real catalog (with a hand-written file
  * location), the AWS Glue catalog module syncing the demo fixture from the
  * emulator, the real permission backend with the demo's policy, and the

@@ -134,6 +134,14 @@ export class TestPortal {
         awsGluePlugin,
         ...(options.features ?? []),
         mockServices.rootConfig.factory({ data: portalConfig(options, file) }),
+        // PORTAL_LOG=debug (or info) shows the backend's log
+        ...(process.env.PORTAL_LOG
+          ? [
+              mockServices.rootLogger.factory({
+                level: process.env.PORTAL_LOG as 'debug' | 'info',
+              }),
+            ]
+          : []),
         // real auth, permissions and user info: the guest signs in through
         // the guest provider, the permission backend decides (with catalog
         // conditions), ownership comes from the catalog
@@ -210,6 +218,7 @@ export class TestPortal {
    * the guest in again: its token now carries its team from the catalog.
    */
   async waitForEntities(names: string[], timeoutMs = 90_000): Promise<void> {
+    if (!this.headers.Authorization) await this.signInAsGuest();
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const missing = (

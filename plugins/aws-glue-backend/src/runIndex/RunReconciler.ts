@@ -57,7 +57,7 @@ export class RunReconciler {
   /** One pass over every synced job. */
   async reconcile(signal?: AbortSignal): Promise<ReconcileReport> {
     const { index } = this.options;
-    const jobs = await index.jobs.all();
+    const jobs = await index.jobs.all(true);
     const progress = await index.store.progress(jobs.map(j => j.job.arn));
     const active = await index.store.jobsWithActiveRuns();
     const report: ReconcileReport = {

@@ -5,6 +5,7 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   GLUE_ANNOTATIONS,
   GLUE_ENTITY_TYPES,
@@ -38,8 +39,10 @@ const FIELDS = [
 
 /** How long a loaded directory is used before it is loaded again. */
 const TTL_MS = 60_000;
-/** An unknown job reloads the directory at most this often. */
-const MISS_RELOAD_MS = 15_000;
+/** How long a job the catalog did not have is not asked for again. */
+const MISS_TTL_MS = 15_000;
+/** Unknown jobs remembered (junk events must not grow memory). */
+const MAX_MISSES = 10_000;
 
 const keyOf = (accountId: string, region: string, name: string) =>
   `${accountId}\u0000${region}\u0000${name}`;
@@ -53,10 +56,15 @@ export async function loadSyncedJobs(
   catalog: CatalogService,
   units: readonly AwsGlueProviderUnit[],
   credentials: BackstageCredentials,
+  filter: Record<string, string> = {},
 ): Promise<SyncedJob[]> {
   const { items } = await catalog.getEntities(
     {
-      filter: { kind: 'component', 'spec.type': GLUE_ENTITY_TYPES.job },
+      filter: {
+        kind: 'component',
+        'spec.type': GLUE_ENTITY_TYPES.job,
+        ...filter,
+      },
       fields: FIELDS,
     },
     { credentials },
@@ -87,12 +95,14 @@ export async function loadSyncedJobs(
 /**
  * The synced jobs as the plugin itself sees them (its own credentials),
  * looked up by account, region and name as Glue's events name them. Loaded
- * from the catalog at most once a minute, and again (at most every 15 s)
- * when an event names a job it does not know yet.
+ * from the catalog at most once a minute; a job it does not know yet (synced
+ * since) is asked for alone, and a job the catalog does not have either is
+ * not asked for again for 15 s.
  */
 export class SyncedJobDirectory {
   private jobs = new Map<string, SyncedJob>();
   private byArn = new Map<string, SyncedJob>();
+  private readonly misses = new Map<string, number>();
   private loadedAt = 0;
   private loading?: Promise<void>;
 
@@ -113,8 +123,7 @@ export class SyncedJobDirectory {
   ): Promise<SyncedJob | undefined> {
     await this.fresh(TTL_MS);
     const key = keyOf(accountId, region, name);
-    if (!this.jobs.has(key)) await this.fresh(MISS_RELOAD_MS);
-    return this.jobs.get(key);
+    return this.jobs.get(key) ?? this.lookUp(key, accountId, region, name);
   }
 
   /** The synced job of an ARN. */
@@ -123,9 +132,9 @@ export class SyncedJobDirectory {
     return this.byArn.get(arn);
   }
 
-  /** Every synced job. */
-  async all(): Promise<SyncedJob[]> {
-    await this.fresh(TTL_MS);
+  /** Every synced job; `reload` reads the catalog now (a reconciler pass). */
+  async all(reload = false): Promise<SyncedJob[]> {
+    await this.fresh(reload ? 0 : TTL_MS);
     return [...this.byArn.values()];
   }
 
@@ -134,6 +143,40 @@ export class SyncedJobDirectory {
     return this.options.units.some(
       u => u.accountId === accountId && u.region === region,
     );
+  }
+
+  /** One job the directory does not know, from the catalog. */
+  private async lookUp(
+    key: string,
+    accountId: string,
+    region: string,
+    name: string,
+  ): Promise<SyncedJob | undefined> {
+    const now = (this.options.now ?? Date.now)();
+    if (now - (this.misses.get(key) ?? -Infinity) < MISS_TTL_MS) {
+      return undefined;
+    }
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const [found] = (
+      await loadSyncedJobs(
+        this.options.catalog,
+        this.options.units,
+        credentials,
+        {
+          [`metadata.annotations.${ANNOTATION_AWS_ACCOUNT_ID}`]: accountId,
+          [`metadata.annotations.${GLUE_ANNOTATIONS.region}`]: region,
+          [`metadata.annotations.${GLUE_ANNOTATIONS.name}`]: name,
+        },
+      )
+    ).filter(j => keyOf(j.job.accountId, j.job.region, j.job.name) === key);
+    if (!found) {
+      if (this.misses.size >= MAX_MISSES) this.misses.clear();
+      this.misses.set(key, now);
+      return undefined;
+    }
+    this.jobs.set(key, found);
+    this.byArn.set(found.job.arn, found);
+    return found;
   }
 
   private async fresh(maxAgeMs: number): Promise<void> {
@@ -156,6 +199,7 @@ export class SyncedJobDirectory {
       jobs.map(j => [keyOf(j.job.accountId, j.job.region, j.job.name), j]),
     );
     this.byArn = new Map(jobs.map(j => [j.job.arn, j]));
+    this.misses.clear();
     this.loadedAt = (this.options.now ?? Date.now)();
   }
 }

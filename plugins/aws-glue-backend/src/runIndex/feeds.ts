@@ -34,6 +34,15 @@ export async function startRunIndexFeeds(options: {
   });
   await consumer.subscribe(events, config.runIndex.eventsTopic);
   const { reconciler: schedule } = config.runIndex;
+  logger.info(
+    `AWS Glue run index: Glue events from topic '${
+      config.runIndex.eventsTopic
+    }', reconciler ${
+      schedule.enabled
+        ? `every ${Math.round(schedule.frequencyMs / 1000)} s`
+        : 'off'
+    }, ${config.runIndex.retentionDays} days kept`,
+  );
   if (!schedule.enabled) {
     return { consumer };
   }

@@ -102,7 +102,7 @@ async function setup(options: { entity?: Entity; config?: object } = {}) {
   const index = new RunIndex({
     store,
     jobs: new SyncedJobDirectory({
-      catalog: catalogServiceMock({ entities: [entity] }),
+      catalog: options.catalog ?? catalogServiceMock({ entities: [entity] }),
       auth: mockServices.auth(),
       units: PROVIDER_UNITS,
     }),
@@ -193,6 +193,38 @@ describe('the events feed', () => {
     glue.on(GetJobRunCommand).resolves({ JobRun: glueRun({}) });
     await onlyTimeouts.consumer.handle(envelope({}));
     expect(onlyTimeouts.notifications.send).not.toHaveBeenCalled();
+  });
+
+  it('applies an event for a job synced after the directory was loaded, and asks for an unknown job once', async () => {
+    const entity = jobEntity('orders');
+    let synced: Entity[] = [];
+    const getEntities = jest.fn(async (request: any) => ({
+      items: synced.filter(
+        e =>
+          !request.filter[
+            'metadata.annotations.aws.amazon.com/aws-glue-name'
+          ] ||
+          request.filter[
+            'metadata.annotations.aws.amazon.com/aws-glue-name'
+          ] === e.metadata.annotations![GLUE_ANNOTATIONS.name],
+      ),
+    }));
+    const { store, consumer, reconciler } = await setup({
+      catalog: { getEntities },
+    });
+    glue.on(GetJobRunCommand).resolves({ JobRun: glueRun({}) });
+    await reconciler.reconcile(); // loads the (empty) directory
+    await consumer.handle(envelope({ jobName: 'ghost' }));
+    await consumer.handle(envelope({ jobName: 'ghost' }, { id: 'e-2' }));
+    const calls = getEntities.mock.calls.length;
+    synced = [entity]; // the catalog module syncs the job
+    await consumer.handle(envelope({}));
+    expect((await store.getRuns(ORDERS_ARN, ['jr_1']))[0].run.state).toBe(
+      'FAILED',
+    );
+    // the unknown job was asked for once, the new one once
+    expect(calls).toBe(2);
+    expect(getEntities.mock.calls.length).toBe(3);
   });
 
   it('drops bad and foreign events, counts them and logs each kind once', async () => {
