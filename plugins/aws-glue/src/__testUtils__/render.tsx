@@ -23,6 +23,8 @@ export async function renderForEntity(
     catalogEntities?: Entity[];
     catalogApi?: CatalogApi;
     signalApi?: SignalApi;
+    /** The URL the app starts at (a query such as `/?run=jr_1`). */
+    routeEntries?: string[];
   },
 ) {
   const catalogApi =
@@ -42,6 +44,7 @@ export async function renderForEntity(
     </TestApiProvider>,
     {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...(options.routeEntries ? { routeEntries: options.routeEntries } : {}),
     },
   );
 }

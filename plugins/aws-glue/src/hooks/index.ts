@@ -47,3 +47,4 @@ export type {
 } from './useFleetJobs';
 export { useFleetFilterOptions } from './useFleetFilterOptions';
 export type { FleetFilterOptions } from './useFleetFilterOptions';
+export { useLinkedRun, RUN_QUERY_PARAMETER } from './useLinkedRun';

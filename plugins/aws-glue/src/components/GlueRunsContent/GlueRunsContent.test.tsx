@@ -114,6 +114,35 @@ describe('GlueRunsContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the run a link names (a failure notification’s) above the history', async () => {
+    const getJobRun = jest.fn(async () => failedRun);
+    const api = runsApi({
+      getJobs: async () => ({ jobs: [makeJob()] }),
+      getJobRuns: async () => makeRunsResponse([okRun, failedRun]),
+      getJobRun,
+    });
+    await renderForEntity(<GlueRunsContent />, {
+      entity: dependentJobEntity,
+      api,
+      routeEntries: ['/?run=jr_failed'],
+    });
+    const card = (await screen.findByText('Run jr_failed')).closest(
+      '.MuiCard-root',
+    ) as HTMLElement;
+    expect(getJobRun).toHaveBeenCalledWith(ENTITY_REF, 'jr_failed', {
+      job: JOB_ARN,
+    });
+    expect(
+      await within(card).findByText(/was not passed by the trigger/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(card).getByRole('button', { name: 'Close the linked run' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByText('Run jr_failed')).not.toBeInTheDocument(),
+    );
+  });
+
   it('opens a detail panel with the full error, arguments, predecessors and links', async () => {
     const api = runsApi({
       getJobs: async () => ({ jobs: [makeJob()] }),

@@ -13,6 +13,7 @@ import { CursorPager } from '../CursorPager';
 import { GlueEntityGate, GlueJobsGate } from '../GlueEntityGate';
 import { RunsChart } from '../RunsChart';
 import { StartRunDialog } from '../StartRunDialog';
+import { LinkedRun } from './LinkedRun';
 import { RunsTable } from './RunsTable';
 import { RunsToolbar } from './RunsToolbar';
 import { RunsTrends } from './RunsTrends';
@@ -92,6 +93,7 @@ function RunsView(props: {
 
   return (
     <>
+      <LinkedRun entity={entity} job={job} />
       <Grid item xs={12}>
         <InfoCard title="Run history">
           <RunsToolbar
