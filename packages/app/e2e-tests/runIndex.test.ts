@@ -1,0 +1,127 @@
+import { Page } from '@playwright/test';
+import { expect, test } from './demo';
+import { screenshot, signIn, waitForCatalog } from './helpers';
+
+/*
+ * The run index in the demo: the AWS Glue page from one request, a run the
+ * guest makes fail on purpose (--emulator-outcome) notified within seconds,
+ * the trend chart on the Runs tab and data-platform's team card. Run under
+ * today's clock and across a month's (and year's) end.
+ */
+const JOB = 'upstream_job';
+const PROJECTS = ['today', 'year-end-before-midnight'];
+
+test.describe('the run index', () => {
+  test.beforeEach(async ({ page }, testInfo) => {
+    test.skip(
+      !PROJECTS.includes(testInfo.project.name),
+      'run under two of the emulated dates only, to keep CI short',
+    );
+    await waitForCatalog(page, [JOB, 'freshers_in_dependent_job']);
+    await signIn(page);
+  });
+
+  test('the AWS Glue page loads its jobs in one request', async ({ page }) => {
+    const glueRequests: string[] = [];
+    page.on('request', request => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/aws-glue/'))
+        glueRequests.push(url.pathname);
+    });
+    await page.goto('/aws-glue');
+    await expect(
+      page.getByText('freshers_in_dependent_job').first(),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/Index updated|No runs indexed yet/),
+    ).toBeVisible();
+    expect(
+      glueRequests.filter(p => p === '/api/aws-glue/v1/jobs'),
+    ).toHaveLength(1);
+    expect(
+      glueRequests.filter(p => p.startsWith('/api/aws-glue/v1/entity/')),
+    ).toEqual([]);
+    await screenshot(page, 'overview-from-the-index');
+  });
+
+  test('a run the guest makes fail brings a notification that opens the run', async ({
+    page,
+  }) => {
+    await page.goto(`/catalog/default/component/${JOB}/runs`);
+    const runId = await startFailingRun(page);
+    await page.goto('/notifications');
+    const notification = page.getByText(`AWS Glue job ${JOB} FAILED`).first();
+    await expect(notification).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/failed on purpose/).first()).toBeVisible();
+    await screenshot(page, 'failure-notification');
+    await notification.click();
+    await expect(page).toHaveURL(new RegExp(`/runs\\?run=${runId}`));
+    await expect(page.getByText(`Run ${runId}`)).toBeVisible();
+    await expect(page.getByText('FAILED').first()).toBeVisible();
+    await screenshot(page, 'notified-run');
+  });
+
+  test('the Runs tab charts the trend with dates', async ({ page }) => {
+    await page.goto(
+      '/catalog/default/component/freshers_in_dependent_job/runs',
+    );
+    const chart = page.getByRole('img', {
+      name: /^Success rate and p95 duration per day, /,
+    });
+    await expect(chart).toBeVisible();
+    await chart.scrollIntoViewIfNeeded();
+    await expect(page.getByText(/finished runs failed/).first()).toBeVisible();
+    await screenshot(page, 'runs-trend');
+  });
+
+  test("data-platform's Group page shows its team card", async ({ page }) => {
+    await page.goto('/catalog/default/group/data-platform');
+    await expect(
+      page.getByText('AWS Glue jobs', { exact: true }),
+    ).toBeVisible();
+    const cost = page.getByText('Cost this month', { exact: true });
+    await expect(cost).toBeVisible();
+    await cost.scrollIntoViewIfNeeded();
+    await expect(
+      page.getByText('Cost last month', { exact: true }),
+    ).toBeVisible();
+    await screenshot(page, 'team-card');
+  });
+});
+
+/**
+ * Starts a run of the job that ends FAILED (the emulator honours
+ * --emulator-outcome); when the job is already running (a schedule may have
+ * started it), waits for it to end and starts again. Returns the run id.
+ */
+async function startFailingRun(page: Page): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    await expect(page.getByRole('button', { name: /^Stop run / })).toHaveCount(
+      0,
+      {
+        timeout: 90_000,
+      },
+    );
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('--emulator-outcome').fill('FAILED');
+    await dialog
+      .getByLabel('--emulator-error-message')
+      .fill('Job failed on purpose for the e2e test');
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    const started = page.waitForResponse(
+      r => r.request().method() === 'POST' && /\/runs$/.test(r.url()),
+    );
+    await dialog.getByRole('button', { name: 'Confirm start' }).click();
+    const response = await started;
+    if (response.ok()) {
+      await expect(dialog).toBeHidden();
+      return (await response.json()).runId;
+    }
+    if (response.status() !== 409 || attempt === 3) {
+      throw new Error(`starting a run failed: ${response.status()}`);
+    }
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
