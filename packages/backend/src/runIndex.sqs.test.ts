@@ -96,7 +96,10 @@ describe('Glue events from SQS', () => {
         eventsModuleAwsSqs,
       ],
       config: {
+        // one process: the events service delivers locally, no event-bus
+        // calls (which answer 503 while the backend shuts down)
         events: {
+          useEventBus: 'never',
           modules: {
             awsSqs: {
               awsSqsConsumingEventPublisher: {
