@@ -1,6 +1,5 @@
-import { Page } from '@playwright/test';
 import { expect, test } from './demo';
-import { screenshot, signIn, waitForCatalog } from './helpers';
+import { screenshot, signIn, startRun, waitForCatalog } from './helpers';
 
 const JOB = '/catalog/default/component/freshers_in_dependent_job';
 
@@ -109,37 +108,3 @@ test.describe('AWS Glue on entity pages', () => {
     await screenshot(page, 'overview-page');
   });
 });
-
-/**
- * Starts a run of the job from its Runs tab and returns its id. When the
- * job is already running (its nightly chain may be under way at any hour),
- * Glue refuses a second run: wait for the running one to end and start again,
- * as a person would.
- */
-async function startRun(page: Page): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    // no run of the job is active (the page polls while one is)
-    await expect(page.getByRole('button', { name: /^Stop run / })).toHaveCount(
-      0,
-      { timeout: 90_000 },
-    );
-    await page.getByRole('button', { name: 'Start run' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Review' }).click();
-    const started = page.waitForResponse(
-      r => r.request().method() === 'POST' && /\/runs$/.test(r.url()),
-    );
-    await dialog.getByRole('button', { name: 'Confirm start' }).click();
-    const response = await started;
-    if (response.ok()) {
-      await expect(dialog).toBeHidden();
-      return (await response.json()).runId;
-    }
-    const refusal = await dialog.getByRole('alert').innerText();
-    if (response.status() !== 409 || attempt === 3) {
-      throw new Error(`starting a run failed: ${response.status()} ${refusal}`);
-    }
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog).toBeHidden();
-  }
-}

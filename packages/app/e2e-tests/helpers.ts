@@ -71,3 +71,44 @@ export async function screenshot(page: Page, name: string) {
     fullPage: true,
   });
 }
+
+/**
+ * Starts a run of the job from its Runs tab, with these argument overrides,
+ * and returns its id. When the job is already running (its nightly chain
+ * may be under way at any hour, a schedule may have started it), Glue
+ * refuses a second run: wait for the running one to end and start again, as
+ * a person would.
+ */
+export async function startRun(
+  page: Page,
+  overrides: Record<string, string> = {},
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    // no run of the job is active (the page polls while one is)
+    await expect(page.getByRole('button', { name: /^Stop run / })).toHaveCount(
+      0,
+      { timeout: 90_000 },
+    );
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const [key, value] of Object.entries(overrides)) {
+      await dialog.getByLabel(key).fill(value);
+    }
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    const started = page.waitForResponse(
+      r => r.request().method() === 'POST' && /\/runs$/.test(r.url()),
+    );
+    await dialog.getByRole('button', { name: 'Confirm start' }).click();
+    const response = await started;
+    if (response.ok()) {
+      await expect(dialog).toBeHidden();
+      return (await response.json()).runId;
+    }
+    const refusal = await dialog.getByRole('alert').innerText();
+    if (response.status() !== 409 || attempt === 3) {
+      throw new Error(`starting a run failed: ${response.status()} ${refusal}`);
+    }
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}

@@ -1,6 +1,5 @@
-import { Page } from '@playwright/test';
 import { expect, test } from './demo';
-import { screenshot, signIn, waitForCatalog } from './helpers';
+import { screenshot, signIn, startRun, waitForCatalog } from './helpers';
 
 /*
  * The run index in the demo: the AWS Glue page from one request, a run the
@@ -48,7 +47,11 @@ test.describe('the run index', () => {
     page,
   }) => {
     await page.goto(`/catalog/default/component/${JOB}/runs`);
-    const runId = await startFailingRun(page);
+    // the emulator honours --emulator-outcome
+    const runId = await startRun(page, {
+      '--emulator-outcome': 'FAILED',
+      '--emulator-error-message': 'Job failed on purpose for the e2e test',
+    });
     await page.goto('/notifications');
     const notification = page.getByText(`AWS Glue job ${JOB} FAILED`).first();
     await expect(notification).toBeVisible({ timeout: 60_000 });
@@ -88,40 +91,3 @@ test.describe('the run index', () => {
     await screenshot(page, 'team-card');
   });
 });
-
-/**
- * Starts a run of the job that ends FAILED (the emulator honours
- * --emulator-outcome); when the job is already running (a schedule may have
- * started it), waits for it to end and starts again. Returns the run id.
- */
-async function startFailingRun(page: Page): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    await expect(page.getByRole('button', { name: /^Stop run / })).toHaveCount(
-      0,
-      {
-        timeout: 90_000,
-      },
-    );
-    await page.getByRole('button', { name: 'Start run' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('--emulator-outcome').fill('FAILED');
-    await dialog
-      .getByLabel('--emulator-error-message')
-      .fill('Job failed on purpose for the e2e test');
-    await dialog.getByRole('button', { name: 'Review' }).click();
-    const started = page.waitForResponse(
-      r => r.request().method() === 'POST' && /\/runs$/.test(r.url()),
-    );
-    await dialog.getByRole('button', { name: 'Confirm start' }).click();
-    const response = await started;
-    if (response.ok()) {
-      await expect(dialog).toBeHidden();
-      return (await response.json()).runId;
-    }
-    if (response.status() !== 409 || attempt === 3) {
-      throw new Error(`starting a run failed: ${response.status()}`);
-    }
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog).toBeHidden();
-  }
-}

@@ -11,14 +11,9 @@
  * AWS Glue backend plugin. Authority for an action comes from the job's
  * synced entity, never from an entity that names the job's ARN.
  */
-import path from 'node:path';
-import { ROOT, TestPortal } from './__testUtils__/portal';
-import { handWritten } from './__testUtils__/trustEntities';
-import demoPermissionPolicy from './permissionPolicy';
-import {
-  GlueEmulator,
-  startGlueEmulator,
-} from '@aws-glue-backstage/glue-emulator';
+import { TestPortal } from './__testUtils__/portal';
+import { startTrustScenario } from './__testUtils__/trustEntities';
+import { GlueEmulator } from '@aws-glue-backstage/glue-emulator';
 
 jest.setTimeout(120_000);
 
@@ -27,27 +22,13 @@ describe('aws-glue.job.read on the synced entity', () => {
   let portal: TestPortal;
 
   beforeAll(async () => {
-    emulator = await startGlueEmulator({
-      fixture: path.join(ROOT, 'examples/glue/demo.yaml'),
-      port: 0,
-      startTime: new Date('2026-11-23T12:00:00Z'),
-    });
-    // the demo policy limiting Glue runs to owners
-    portal = await TestPortal.start({
-      emulatorUrl: emulator.url,
-      readers: 'owners',
-      handWritten: handWritten(),
-      features: [demoPermissionPolicy],
-    });
-    await portal.signInAsGuest();
-    await portal.waitForEntities([
-      'user:guest',
+    ({ emulator, portal } = await startTrustScenario('owners', [
       'finance-kpi-rollup',
       'freshers_in_dependent_job',
       'guest-service',
       'forged-finance-kpi-rollup',
       'guest-pipeline',
-    ]);
+    ]));
   });
   afterAll(async () => {
     await portal?.stop();

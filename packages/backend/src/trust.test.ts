@@ -5,14 +5,9 @@
  * AWS Glue backend plugin. Authority for an action comes from the job's
  * synced entity, never from an entity that names the job's ARN.
  */
-import path from 'node:path';
-import { ACCOUNT, ROOT, TestPortal } from './__testUtils__/portal';
-import { FINANCE, handWritten } from './__testUtils__/trustEntities';
-import demoPermissionPolicy from './permissionPolicy';
-import {
-  GlueEmulator,
-  startGlueEmulator,
-} from '@aws-glue-backstage/glue-emulator';
+import { ACCOUNT, TestPortal } from './__testUtils__/portal';
+import { FINANCE, startTrustScenario } from './__testUtils__/trustEntities';
+import { GlueEmulator } from '@aws-glue-backstage/glue-emulator';
 
 jest.setTimeout(120_000);
 
@@ -21,26 +16,13 @@ describe('acting with the authority of the job, not of whoever names it', () => 
   let portal: TestPortal;
 
   beforeAll(async () => {
-    emulator = await startGlueEmulator({
-      fixture: path.join(ROOT, 'examples/glue/demo.yaml'),
-      port: 0,
-      startTime: new Date('2026-11-23T12:00:00Z'),
-    });
-    portal = await TestPortal.start({
-      emulatorUrl: emulator.url,
-      readers: 'everyone',
-      handWritten: handWritten(),
-      features: [demoPermissionPolicy],
-    });
-    await portal.signInAsGuest();
-    await portal.waitForEntities([
-      'user:guest',
+    ({ emulator, portal } = await startTrustScenario('everyone', [
       'finance-kpi-rollup',
       'freshers_in_dependent_job',
       'guest-service',
       'forged-finance-kpi-rollup',
       'analytics-service',
-    ]);
+    ]));
   });
   afterAll(async () => {
     await portal?.stop();

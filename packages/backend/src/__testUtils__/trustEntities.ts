@@ -2,7 +2,13 @@
  * Hand-written entities of the trust scenario, as any developer can
  * register them.
  */
-import { ACCOUNT } from './portal';
+import path from 'node:path';
+import {
+  GlueEmulator,
+  startGlueEmulator,
+} from '@aws-glue-backstage/glue-emulator';
+import demoPermissionPolicy from '../permissionPolicy';
+import { ACCOUNT, ROOT, TestPortal } from './portal';
 
 export const FINANCE = `arn:aws:glue:us-east-1:${ACCOUNT}:job/finance-kpi-rollup`;
 export const DEPENDENT = `arn:aws:glue:us-east-1:${ACCOUNT}:job/freshers_in_dependent_job`;
@@ -66,4 +72,28 @@ export function handWritten(): object[] {
       },
     },
   ];
+}
+
+/**
+ * The trust scenario: the emulator on a fixed clock, the portal with the
+ * demo policy (`readers`: who may read Glue runs) and the hand-written
+ * entities, the guest signed in once the named entities are in the catalog.
+ */
+export async function startTrustScenario(
+  readers: 'everyone' | 'owners',
+  entities: string[],
+): Promise<{ emulator: GlueEmulator; portal: TestPortal }> {
+  const emulator = await startGlueEmulator({
+    fixture: path.join(ROOT, 'examples/glue/demo.yaml'),
+    port: 0,
+    startTime: new Date('2026-11-23T12:00:00Z'),
+  });
+  const portal = await TestPortal.start({
+    emulatorUrl: emulator.url,
+    readers,
+    handWritten: handWritten(),
+    features: [demoPermissionPolicy],
+  });
+  await portal.waitForEntities(['user:guest', ...entities]);
+  return { emulator, portal };
 }

@@ -155,20 +155,23 @@ export function storedJobFromSdk(
 const seconds = (from: string, to: number) =>
   Math.max(0, Math.round((to - Date.parse(from)) / 1000));
 
-/** A cached run → the API's {@link GlueJobRun}, with durations, cost and links. */
-export function toGlueJobRun(
+/** Seconds a run took, or has taken so far while it is active. */
+export function storedRunDuration(
   run: StoredJobRun,
-  context: { job: JobRef; pricing: GluePricing; now: number },
-): GlueJobRun {
-  const { job, pricing, now } = context;
-  const state = run.state ?? 'UNKNOWN';
-  let durationSeconds: number | undefined;
+  now: number,
+): number | undefined {
   if (run.startedOn && run.completedOn) {
-    durationSeconds = seconds(run.startedOn, Date.parse(run.completedOn));
-  } else if (run.startedOn && isActiveRunState(state)) {
-    durationSeconds = seconds(run.startedOn, now);
+    return seconds(run.startedOn, Date.parse(run.completedOn));
   }
-  const usage = runUsage(
+  if (run.startedOn && isActiveRunState(run.state)) {
+    return seconds(run.startedOn, now);
+  }
+  return undefined;
+}
+
+/** DPU-hours and estimated cost of a stored run. */
+export function storedRunUsage(run: StoredJobRun, pricing: GluePricing) {
+  return runUsage(
     {
       maxCapacity: run.maxCapacity,
       workerType: run.workerType,
@@ -180,6 +183,17 @@ export function toGlueJobRun(
     },
     pricing,
   );
+}
+
+/** A cached run → the API's {@link GlueJobRun}, with durations, cost and links. */
+export function toGlueJobRun(
+  run: StoredJobRun,
+  context: { job: JobRef; pricing: GluePricing; now: number },
+): GlueJobRun {
+  const { job, pricing, now } = context;
+  const state = run.state ?? 'UNKNOWN';
+  const durationSeconds = storedRunDuration(run, now);
+  const usage = storedRunUsage(run, pricing);
   const jobName = run.jobName ?? job.name;
   return compactObject({
     id: run.id,

@@ -9,8 +9,13 @@ import {
   isActiveRunState,
   isFailedRunState,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { GluePricing, round6, runUsage } from '../lib/cost';
-import { compactObject, StoredJobRun } from '../lib/shapes';
+import { GluePricing, round6 } from '../lib/cost';
+import {
+  compactObject,
+  StoredJobRun,
+  storedRunDuration,
+  storedRunUsage,
+} from '../lib/shapes';
 
 const DAY_MS = 86_400_000;
 
@@ -32,22 +37,6 @@ export function durationOf(run: StoredJobRun): number | undefined {
   return Math.max(0, Math.round((completed - started) / 1000));
 }
 
-/** DPU-hours and estimated cost of a run. */
-export function usageOf(run: StoredJobRun, pricing: GluePricing) {
-  return runUsage(
-    {
-      maxCapacity: run.maxCapacity,
-      workerType: run.workerType,
-      numberOfWorkers: run.numberOfWorkers,
-      allocatedCapacity: run.allocatedCapacity,
-      executionTimeSeconds: run.executionTime,
-      dpuSeconds: run.dpuSeconds,
-      executionClass: run.executionClass,
-    },
-    pricing,
-  );
-}
-
 /** Aggregates over runs; active runs are not counted. */
 export function aggregateRuns(
   runs: StoredJobRun[],
@@ -63,7 +52,7 @@ export function aggregateRuns(
   let dpuHours = 0;
   let cost = 0;
   for (const run of ended) {
-    const usage = usageOf(run, pricing);
+    const usage = storedRunUsage(run, pricing);
     dpuHours += usage.dpuHours ?? 0;
     cost += usage.estimatedCost ?? 0;
   }
@@ -133,16 +122,8 @@ export function runSummary(
   pricing: GluePricing,
   now: number,
 ): GlueRunSummary {
-  const usage = usageOf(run, pricing);
-  const started = Date.parse(run.startedOn ?? '');
-  let durationSeconds = durationOf(run);
-  if (
-    durationSeconds === undefined &&
-    isActiveRunState(run.state) &&
-    !Number.isNaN(started)
-  ) {
-    durationSeconds = Math.max(0, Math.round((now - started) / 1000));
-  }
+  const usage = storedRunUsage(run, pricing);
+  const durationSeconds = storedRunDuration(run, now);
   return compactObject({
     id: run.id,
     attempt: run.attempt ?? 0,

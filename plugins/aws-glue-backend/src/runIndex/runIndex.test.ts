@@ -76,7 +76,9 @@ function envelope(detail: object, overrides: object = {}) {
   };
 }
 
-async function setup(options: { entity?: Entity; config?: object; catalog?: any } = {}) {
+async function setup(
+  options: { entity?: Entity; config?: object; catalog?: any } = {},
+) {
   glue.reset();
   const knex = await databases.init('SQLITE_3');
   const store = new RunStore(

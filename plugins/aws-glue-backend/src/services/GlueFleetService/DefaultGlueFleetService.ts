@@ -22,7 +22,7 @@ import { AwsGlueProviderUnit } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GluePricing, round6 } from '../../lib/cost';
 import { CursorCodec, queryKey } from '../../lib/cursor';
 import { jobRefsOf, loadEntity, resolveJob } from '../../lib/entities';
-import { JobRef, StoredJobRun } from '../../lib/shapes';
+import { JobRef, StoredJobRun, storedRunUsage } from '../../lib/shapes';
 import {
   aggregateRuns,
   dailyTrend,
@@ -30,7 +30,6 @@ import {
   percentile,
   runSummary,
   durationOf,
-  usageOf,
   windowStart,
 } from '../../runIndex/aggregate';
 import { LAST_EVENT_MARK } from '../../runIndex/GlueEventsConsumer';
@@ -396,7 +395,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
     for (const run of runs) {
       const started = Date.parse(run.startedOn ?? '');
       if (started >= from && started < to && !isActiveRunState(run.state)) {
-        cost += usageOf(run, this.options.pricing).estimatedCost ?? 0;
+        cost += storedRunUsage(run, this.options.pricing).estimatedCost ?? 0;
       }
     }
     return round6(cost);
