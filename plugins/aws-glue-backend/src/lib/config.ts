@@ -335,6 +335,11 @@ function readRunIndex(config: Config): RunIndexConfig {
   };
 }
 
+/** Run states a run ends in. */
+const ENDED_STATES = GLUE_JOB_RUN_STATES.filter(
+  state => !isActiveRunState(state),
+);
+
 function readNotifications(config: Config): NotificationsConfig {
   const states = config.getOptionalStringArray(key('notifications.states')) ?? [
     ...DEFAULTS.notifyStates,
@@ -371,11 +376,6 @@ function readRunsPath(config: Config): string {
   }
   return path;
 }
-
-/** Run states a run ends in. */
-const ENDED_STATES = GLUE_JOB_RUN_STATES.filter(
-  state => !isActiveRunState(state),
-);
 
 /**
  * Reads `awsGlue` from the root config with defaults applied, one section at
