@@ -72,7 +72,8 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('aws_glue_index_jobs', table => {
-    table.comment("The reconciler's progress per job");
+    // no quote marks in comments: knex does not escape them for PostgreSQL
+    table.comment('Progress of the reconciler per job');
     table.string('job_arn', 512).primary();
     table
       .bigInteger('reconciled_at')
