@@ -1,5 +1,5 @@
 /*
- * `node packages/bench/bin/bench [--quick] [--only sync|ingestion|drills|routes]`:
+ * `node packages/bench/bin/bench [--quick] [--only sync|ingestion|drills|routes|runindex]`:
  * runs the sections, prints one table per section with the machine, and
  * writes everything to bench/results/<timestamp>.json at the repo root.
  */
@@ -10,7 +10,13 @@ import { describeMachine, machineInfo } from './lib/machine';
 import { runSyncBench } from './sync/syncBench';
 import { formatSyncTable } from './sync/report';
 
-export const SECTIONS = ['sync', 'ingestion', 'drills', 'routes'] as const;
+export const SECTIONS = [
+  'sync',
+  'ingestion',
+  'drills',
+  'routes',
+  'runindex',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const HELP = `bench — benchmarks and drills for the AWS Glue catalog module
@@ -18,19 +24,24 @@ export const HELP = `bench — benchmarks and drills for the AWS Glue catalog mo
 Usage: node packages/bench/bin/bench [options]
 
   --quick               small matrix for a smoke run (1,000 jobs at 0 and 20 ms; ingestion of 1,000 jobs)
-  --only SECTION        sync | ingestion | drills | routes (repeatable, or comma-separated);
-                        default: sync, ingestion and routes (drills need PostgreSQL and take minutes)
+  --only SECTION        sync | ingestion | drills | routes | runindex (repeatable, or comma-separated);
+                        default: sync, ingestion, routes and runindex (drills need PostgreSQL and take minutes)
   --runs N              refreshes per sync case (the first is cold; default 3, quick 2)
   --sizes A,B,...       sync account sizes in jobs (default 1000,5000,20000)
   --latencies A,B,...   sync emulated latencies in ms (default 0,20,50)
   --ingestion-jobs N    jobs in the ingestion account (default 5000, quick 1000)
-  --profile             write V8 CPU profiles of the sync workers next to the results
+  --runindex-jobs A,B   run-index account sizes in jobs (default 2000,20000; quick 2000)
+  --profile             write V8 CPU profiles of the sync workers (and of the backend serving
+                        the fleet route) next to the results
   --out DIR             results directory (default bench/results at the repo root)
   -h, --help            this help
 
 Targets: sync API calls <= 1.05x the minimum, sync wall time <= 1.25x the latency
 lower bound, catalog ingestion through the provider <= 1.2x the static-file baseline,
-routes: at most one Glue GetJobRuns per job per cache TTL under 50 concurrent clients.
+routes: at most one Glue GetJobRuns per job per cache TTL under 50 concurrent clients;
+run index: fleet route p95 <= 1 s with 0 Glue calls, event to store p95 <= 2 s, no run
+missing after one reconciler pass with 30% of events dropped, a quiet pass <= 1.05 Glue
+calls per job; drills: exactly once across two replicas (syncs, run-index notifications).
 No target is asserted: the tables say what was met and by how much one was missed.
 `;
 
@@ -41,6 +52,7 @@ export interface BenchOptions {
   sizes: number[];
   latencies: number[];
   ingestionJobs: number;
+  runIndexJobs: number[];
   profile: boolean;
   outDir: string;
 }
@@ -69,6 +81,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       sizes: { type: 'string' },
       latencies: { type: 'string' },
       'ingestion-jobs': { type: 'string' },
+      'runindex-jobs': { type: 'string' },
       profile: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -92,7 +105,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   return {
     sections: only.length
       ? (only as Section[])
-      : ['sync', 'ingestion', 'routes'],
+      : ['sync', 'ingestion', 'routes', 'runindex'],
     quick,
     runs: pick(
       values.runs ? numbers(values.runs, '--runs')[0] : undefined,
@@ -115,6 +128,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
         : undefined,
       1000,
       5000,
+    ),
+    runIndexJobs: pick(
+      values['runindex-jobs']
+        ? numbers(values['runindex-jobs'], '--runindex-jobs')
+        : undefined,
+      [2000],
+      [2000, 20000],
     ),
     profile: !!values.profile,
     outDir: values.out
@@ -197,6 +217,21 @@ export async function runCli(argv: string[]): Promise<number> {
           formatDrillReport(results),
         );
         if (!results.passed) failed = true;
+        save();
+        const { runRunIndexDrill } =
+          require('./drills/runIndexDrill') as typeof import('./drills/runIndexDrill');
+        const { formatRunIndexDrillReport } =
+          require('./drills/runIndexReport') as typeof import('./drills/runIndexReport');
+        const indexDrill = await runRunIndexDrill({
+          quick: options.quick,
+          log,
+        });
+        report.runIndexDrill = indexDrill;
+        print(
+          'Drill: the run index on two replicas (events, reconciler, notifications)',
+          formatRunIndexDrillReport(indexDrill),
+        );
+        if (!indexDrill.passed) failed = true;
       }
       if (section === 'routes') {
         const { runRoutesBench } =
@@ -208,6 +243,24 @@ export async function runCli(argv: string[]): Promise<number> {
         print(
           'AWS Glue backend routes: run history and chain',
           formatRoutesTables(results),
+        );
+      }
+      if (section === 'runindex') {
+        const { runRunIndexBench } =
+          require('./runindex/runIndexBench') as typeof import('./runindex/runIndexBench');
+        const { formatRunIndexTables } =
+          require('./runindex/report') as typeof import('./runindex/report');
+        const results = await runRunIndexBench({
+          quick: options.quick,
+          log,
+          sizes: options.runIndexJobs,
+          profile: options.profile,
+          profileDir: path.join(options.outDir, `${stamp}-profiles`),
+        });
+        report.runindex = results;
+        print(
+          'AWS Glue run index: fleet route, feeds, reconciler',
+          formatRunIndexTables(results),
         );
       }
     } catch (error) {

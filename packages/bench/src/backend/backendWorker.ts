@@ -22,6 +22,9 @@ import type { JsonObject } from '@backstage/types';
 import { sendEvent } from '../lib/child';
 import { BenchLogger, LogRecord } from '../lib/logger';
 import { MemorySampler } from '../lib/memory';
+import { addBackendExtras, BackendExtra } from './extras';
+import { escapePgTableComments } from './knexWorkaround';
+import { listenForProfileRequests } from './profiler';
 
 export interface BackendTask {
   kind: 'backend';
@@ -34,6 +37,17 @@ export interface BackendTask {
   expected?: number;
   pollMs?: number;
   timeoutMs?: number;
+  /** Optional plugins: the events backend, the notifications backend, permissions with an allow-all policy. */
+  extras?: BackendExtra[];
+  /** Report every notificationService.send to the parent (`notification` events). */
+  countNotifications?: boolean;
+  /**
+   * Also forward info+ records whose message matches this regular
+   * expression to the parent as `log` events (the provider's are always).
+   */
+  forwardLogs?: string;
+  /** Serve mode: answer `profile-start` / `profile-stop` messages with CPU profiles. */
+  profiling?: boolean;
 }
 
 export interface BackendIngestResult {
@@ -79,15 +93,20 @@ export async function runBackendTask(
   const since = () => Math.round(performance.now() - t0);
   const syncLog: BackendIngestResult['syncLog'] = [];
   let errors = 0;
+  const forward = task.forwardLogs ? new RegExp(task.forwardLogs) : undefined;
   const logger = new BenchLogger((record: LogRecord) => {
     const target = String(record.meta.target ?? '');
-    if (target.startsWith('AwsGlueEntityProvider')) {
+    if (
+      target.startsWith('AwsGlueEntityProvider') ||
+      forward?.test(record.message)
+    ) {
       const entry = { atMs: since(), message: record.message };
       syncLog.push(entry);
       sendEvent({
         type: 'log',
         label: task.label,
         level: record.level,
+        plugin: String(record.meta.plugin ?? ''),
         ...entry,
       });
       return;
@@ -101,6 +120,9 @@ export async function runBackendTask(
     }
   }, 'info');
 
+  const database = ((task.config.backend as JsonObject | undefined)?.database ??
+    {}) as JsonObject;
+  if (database.client === 'pg') escapePgTableComments(task.label);
   const backend = createBackend();
   backend.add(
     createServiceFactory({
@@ -128,6 +150,8 @@ export async function runBackendTask(
   if (task.config.awsGlue) {
     backend.add(require('@aws-glue-backstage/plugin-aws-glue-backend'));
   }
+  addBackendExtras(backend, task);
+  if (task.profiling) listenForProfileRequests(task.label);
 
   const sampler = new MemorySampler(50);
   sampler.start();

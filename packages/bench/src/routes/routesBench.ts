@@ -19,6 +19,7 @@ import { startGlueEmulator } from '@aws-glue-backstage/glue-emulator';
 import type { BackendTask } from '../backend/backendWorker';
 import { startWorker, waitForExit } from '../lib/child';
 import { freePort } from '../lib/net';
+import { median, percentile } from '../lib/stats';
 import {
   ChainShape,
   chainLastJob,
@@ -112,21 +113,7 @@ export interface RoutesResult {
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-export function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  const i = Math.min(
-    sorted.length - 1,
-    Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
-  );
-  return sorted[i];
-}
-
-export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+export { percentile, median };
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
