@@ -53,7 +53,11 @@ test.describe('the run index', () => {
       '--emulator-error-message': 'Job failed on purpose for the e2e test',
     });
     await page.goto('/notifications');
-    const notification = page.getByText(`AWS Glue job ${JOB} FAILED`).first();
+    // the table's title link: a notification that arrives while the page is
+    // open also shows its title in a snackbar, which does not navigate
+    const notification = page
+      .getByRole('link', { name: `AWS Glue job ${JOB} FAILED` })
+      .first();
     await expect(notification).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/failed on purpose/).first()).toBeVisible();
     await screenshot(page, 'failure-notification');
