@@ -23,7 +23,6 @@ import { sendEvent } from '../lib/child';
 import { BenchLogger, LogRecord } from '../lib/logger';
 import { MemorySampler } from '../lib/memory';
 import { addBackendExtras, BackendExtra } from './extras';
-import { escapePgTableComments } from './knexWorkaround';
 import { listenForProfileRequests } from './profiler';
 
 export interface BackendTask {
@@ -120,9 +119,6 @@ export async function runBackendTask(
     }
   }, 'info');
 
-  const database = ((task.config.backend as JsonObject | undefined)?.database ??
-    {}) as JsonObject;
-  if (database.client === 'pg') escapePgTableComments(task.label);
   const backend = createBackend();
   backend.add(
     createServiceFactory({

@@ -83,7 +83,6 @@ export interface RunIndexDrillResult extends Partial<RunIndexDrillChecks> {
     reconcilerFrequencySeconds: number;
     durationScale: number;
   };
-  workarounds: string[];
   /** Events the forwarder delivered per replica. */
   eventsPerReplica?: Record<string, number>;
   log: { atMs: number; replica: string; message: string }[];
@@ -121,7 +120,6 @@ async function failingWave(endpoint: string, jobs: string[]) {
 interface DrillRig {
   options: RunIndexDrillOptions;
   log: RunIndexDrillResult['log'];
-  workarounds: string[];
   sends: DrillObservations['sends'];
   proxy: RecordingProxy;
   postgres: PostgresCluster;
@@ -130,7 +128,7 @@ interface DrillRig {
   frequencySeconds: number;
 }
 
-/** One replica: its sends, log lines and workarounds go to the rig. */
+/** One replica: its sends and log lines go to the rig. */
 async function startReplica(
   rig: DrillRig,
   name: string,
@@ -163,9 +161,6 @@ async function startReplica(
       if (event.type === 'notification' && event.pluginId === 'aws-glue') {
         const scope = (event.scope as string) ?? null;
         rig.sends.push({ replica: name, scope, atMs });
-      }
-      if (event.type === 'workaround') {
-        rig.workarounds.push(String(event.message));
       }
     },
   });
@@ -247,13 +242,11 @@ export async function runRunIndexDrill(
   options: RunIndexDrillOptions,
 ): Promise<RunIndexDrillResult> {
   const log: RunIndexDrillResult['log'] = [];
-  const workarounds: string[] = [];
   const binaries = findPostgresBinaries();
   if ('missing' in binaries) {
     return {
       skipped: `run-index drill not run: ${binaries.missing}`,
       passed: false,
-      workarounds,
       log,
     };
   }
@@ -279,7 +272,6 @@ export async function runRunIndexDrill(
     const rig: DrillRig = {
       options,
       log,
-      workarounds,
       sends: [],
       proxy,
       postgres,
@@ -297,7 +289,6 @@ export async function runRunIndexDrill(
         reconcilerFrequencySeconds: frequencySeconds,
         durationScale,
       },
-      workarounds,
       log,
     };
     replicas.push(await startReplica(rig, 'replica-a'));

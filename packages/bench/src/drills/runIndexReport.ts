@@ -21,9 +21,6 @@ export function formatRunIndexDrillReport(result: RunIndexDrillResult): string {
       s.reconcilerFrequencySeconds
     } s on whichever replica holds the task's lock.`,
   ];
-  for (const w of new Set(result.workarounds)) {
-    lines.push(`WORKAROUND in the bench (a plugin bug): ${w}`);
-  }
   const r = result.reconcilerExclusive;
   if (r) {
     lines.push(

@@ -53,8 +53,6 @@ export interface RunIndexEnv {
   catalogReadyMs: number;
   entities: number;
   databaseVersion?: string;
-  /** Workarounds the backend applied (see backend/knexWorkaround.ts). */
-  workarounds: string[];
   /** Listeners of the backend's events (profile, log, ...). */
   listeners: Set<(event: Record<string, unknown>) => void>;
   stop(): Promise<void>;
@@ -196,7 +194,6 @@ export async function startRunIndexEnv(
   const emitted: EmittedChange[] = [];
   const passes: PassLine[] = [];
   const listeners = new Set<(event: Record<string, unknown>) => void>();
-  const workarounds: string[] = [];
   const port = await freePort();
   const token = randomBytes(24).toString('hex');
   const client: HttpClient = { base: `http://127.0.0.1:${port}`, token };
@@ -250,8 +247,6 @@ export async function startRunIndexEnv(
       },
       onEvent: event => {
         for (const listener of listeners) listener(event);
-        if (event.type === 'workaround')
-          workarounds.push(String(event.message));
         if (
           event.type === 'log' &&
           new RegExp(PASS_LINE).test(String(event.message))
@@ -284,7 +279,6 @@ export async function startRunIndexEnv(
       catalogReadyMs,
       entities,
       databaseVersion: db.version,
-      workarounds,
       listeners,
       stop,
     };

@@ -205,9 +205,6 @@ function feedLines(result: RunIndexResult): string[] {
 export function formatRunIndexTables(result: RunIndexResult): string {
   const lines: string[] = [];
   for (const c of result.cases) lines.push(header(c));
-  for (const w of new Set(result.cases.flatMap(c => c.workarounds))) {
-    lines.push(`WORKAROUND in the bench (a plugin bug): ${w}`);
-  }
   lines.push(
     '',
     'Reconciler (passes triggered through the scheduler API):',

@@ -66,8 +66,6 @@ export interface RunIndexCase {
   entities: number;
   database: string;
   databaseVersion?: string;
-  /** Workarounds the backend needed to start (see backend/knexWorkaround.ts). */
-  workarounds: string[];
   latencyMs: number;
   durationScale: number;
   callBudget: number;
@@ -168,7 +166,6 @@ async function runCase(
       entities: env.entities,
       database: env.database,
       databaseVersion: env.databaseVersion,
-      workarounds: env.workarounds,
       latencyMs,
       durationScale,
       callBudget,
