@@ -3,11 +3,6 @@
  * backend (HTTP ingress + the database-backed event bus across replicas),
  * the notifications backend, the permission backend with an allow-all policy,
  * and a notificationService that tells the parent about every send.
- *
- * These packages are not (yet) in the bench's package.json: they resolve
- * from the root node_modules, hoisted there for packages/backend (and for
- * the AWS Glue backend plugin, whose dependencies -node packages are).
- * Hence the lint exceptions below.
  */
 import {
   coreServices,
@@ -23,10 +18,8 @@ type Backend = { add(feature: unknown): void };
 /** A permission policy that allows everything (one policy call per request). */
 function allowAllPolicyModule() {
   const { policyExtensionPoint } =
-    // eslint-disable-next-line @backstage/no-undeclared-imports
     require('@backstage/plugin-permission-node/alpha') as typeof import('@backstage/plugin-permission-node/alpha');
   const { AuthorizeResult } =
-    // eslint-disable-next-line @backstage/no-undeclared-imports
     require('@backstage/plugin-permission-common') as typeof import('@backstage/plugin-permission-common');
   return createBackendModule({
     pluginId: 'permission',
@@ -53,7 +46,6 @@ function allowAllPolicyModule() {
  */
 function countingNotificationService(label: string) {
   const { notificationService, DefaultNotificationService } =
-    // eslint-disable-next-line @backstage/no-undeclared-imports
     require('@backstage/plugin-notifications-node') as typeof import('@backstage/plugin-notifications-node');
   return createServiceFactory({
     service: notificationService,
@@ -91,15 +83,12 @@ export function addBackendExtras(
 ) {
   const extras = new Set(options.extras ?? []);
   if (extras.has('events')) {
-    // eslint-disable-next-line @backstage/no-undeclared-imports
     backend.add(require('@backstage/plugin-events-backend'));
   }
   if (extras.has('notifications')) {
-    // eslint-disable-next-line @backstage/no-undeclared-imports
     backend.add(require('@backstage/plugin-notifications-backend'));
   }
   if (extras.has('permission-allow-all')) {
-    // eslint-disable-next-line @backstage/no-undeclared-imports
     backend.add(require('@backstage/plugin-permission-backend'));
     backend.add(allowAllPolicyModule());
   }
