@@ -98,6 +98,7 @@ const fleetOnTheEmulatorsClock = createServiceFactory({
       catalog: deps.catalog,
       access: deps.access,
       store: deps.runIndex.store,
+      jobs: deps.runIndex.jobs,
       units: readAwsGlueProviderUnits(deps.config),
       cursors: await cursorCodecOf(deps.database, undefined),
       pricing: readAwsGlueBackendConfig(deps.config).pricing,

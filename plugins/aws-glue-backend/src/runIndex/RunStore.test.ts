@@ -102,7 +102,11 @@ describe('RunStore', () => {
     );
     await store.upsertRuns(job, runs.slice(2), true);
     await store.upsertRuns(job, runs.slice(0, 2), true); // older ones later
-    expect((await store.latestRuns()).get(job.arn)?.id).toBe('jr_5');
+    expect((await store.latestRuns([job.arn])).get(job.arn)?.id).toBe('jr_5');
+    expect((await store.latestStates()).get(job.arn)).toEqual({
+      state: 'SUCCEEDED',
+      startedAt: Date.parse('2026-02-05T02:00:00.000Z'),
+    });
     const first = await store.listRuns(job.arn, { limit: 2 });
     expect(first.map(r => r.id)).toEqual(['jr_5', 'jr_4']);
     const last = first[first.length - 1];
@@ -154,8 +158,9 @@ describe('RunStore', () => {
     const counts = await store.countEndedSince(
       ['FAILED', 'TIMEOUT'],
       Date.parse('2026-02-28T00:00:00Z'),
+      [job.arn, 'arn:aws:glue:us-east-1:123456789012:job/other'],
     );
-    expect(counts.get(job.arn)).toBe(1);
+    expect([...counts]).toEqual([[job.arn, 1]]);
     expect([...(await store.jobsWithActiveRuns())]).toEqual([job.arn]);
   });
 

@@ -30,6 +30,12 @@ export interface RunFacts {
   run: StoredJobRun;
 }
 
+/** The state and start (ms, 0 when unknown) of a job's newest run. */
+export interface LatestRunState {
+  state: string;
+  startedAt: number;
+}
+
 /** The reconciler's progress on one job. */
 export interface JobProgress {
   reconciledAt?: number;
@@ -131,19 +137,43 @@ export class RunStore {
   }
 
   /** The newest run of every job that has one, keyed by job ARN. */
-  async latestRuns(): Promise<Map<string, StoredJobRun>> {
-    const rows = await this.knex(`${LATEST} as l`)
-      .join(`${RUNS} as r`, function on() {
-        this.on('r.job_arn', '=', 'l.job_arn').andOn(
-          'r.run_id',
-          '=',
-          'l.run_id',
-        );
-      })
-      .select('r.job_arn', 'r.run');
-    return new Map(
-      rows.map(row => [row.job_arn as string, JSON.parse(row.run)]),
+  /**
+   * The state and start of each job's newest run, without the run itself:
+   * what a fleet view needs to count, filter and sort thousands of jobs.
+   */
+  async latestStates(): Promise<Map<string, LatestRunState>> {
+    const rows = await this.latestJoin().select(
+      'r.job_arn',
+      'r.state',
+      'r.started_at',
     );
+    return new Map(
+      rows.map(row => [
+        row.job_arn as string,
+        {
+          state: row.state as string,
+          startedAt: row.started_at === null ? 0 : Number(row.started_at),
+        },
+      ]),
+    );
+  }
+
+  /** The newest run of each of these jobs (a page of a fleet view). */
+  async latestRuns(jobArns: string[]): Promise<Map<string, StoredJobRun>> {
+    const result = new Map<string, StoredJobRun>();
+    for (const chunk of chunks(jobArns)) {
+      const rows = await this.latestJoin()
+        .whereIn('l.job_arn', chunk)
+        .select('r.job_arn', 'r.run');
+      for (const row of rows) result.set(row.job_arn, JSON.parse(row.run));
+    }
+    return result;
+  }
+
+  private latestJoin() {
+    return this.knex(`${LATEST} as l`).join(`${RUNS} as r`, function on() {
+      this.on('r.job_arn', '=', 'l.job_arn').andOn('r.run_id', '=', 'l.run_id');
+    });
   }
 
   /**
@@ -193,19 +223,24 @@ export class RunStore {
     return facts;
   }
 
-  /** Ended runs in these states that completed since `sinceMs`, by job. */
+  /** Ended runs of these jobs in these states completed since `sinceMs`. */
   async countEndedSince(
     states: readonly string[],
     sinceMs: number,
+    jobArns: string[],
   ): Promise<Map<string, number>> {
-    const rows: { job_arn: string; count: string | number }[] = await this.knex(
-      RUNS,
-    )
-      .whereIn('state', states as string[])
-      .andWhere('completed_at', '>=', sinceMs)
-      .groupBy('job_arn')
-      .select('job_arn', this.knex.raw('count(*) as count'));
-    return new Map(rows.map(row => [row.job_arn, Number(row.count)]));
+    const result = new Map<string, number>();
+    for (const arns of chunks(jobArns)) {
+      const rows: { job_arn: string; count: string | number }[] =
+        await this.knex(RUNS)
+          .whereIn('job_arn', arns)
+          .whereIn('state', states as string[])
+          .andWhere('completed_at', '>=', sinceMs)
+          .groupBy('job_arn')
+          .select('job_arn', this.knex.raw('count(*) as count'));
+      for (const row of rows) result.set(row.job_arn, Number(row.count));
+    }
+    return result;
   }
 
   /** Jobs (of these) that have a run in a state that may still change. */

@@ -138,6 +138,19 @@ export class SyncedJobDirectory {
     return [...this.byArn.values()];
   }
 
+  /**
+   * Every synced job without waiting on the catalog once loaded: a directory
+   * older than a minute is served as it is while it reloads in the
+   * background (a fleet view over 20,000 jobs must not wait for the catalog
+   * to list them all). A failed reload keeps the jobs already loaded, and the
+   * next call tries again.
+   */
+  async current(): Promise<SyncedJob[]> {
+    if (this.loadedAt === 0) return this.all();
+    this.fresh(TTL_MS).catch(() => {});
+    return [...this.byArn.values()];
+  }
+
   /** Whether a provider reads this account and region. */
   hasUnit(accountId: string, region: string): boolean {
     return this.options.units.some(

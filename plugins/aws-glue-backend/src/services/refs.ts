@@ -253,6 +253,7 @@ export const glueFleetServiceRef = createServiceRef<GlueFleetService>({
           catalog,
           access,
           store: runIndex.store,
+          jobs: runIndex.jobs,
           units: readAwsGlueProviderUnits(config),
           cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
           pricing: pluginConfig.pricing,

@@ -197,4 +197,44 @@ describe('DefaultGlueAccessService', () => {
     expect(authorize).toHaveBeenCalledTimes(1);
     expect(authorize.mock.calls[0][0]).toHaveLength(60);
   });
+
+  it.each([
+    [AuthorizeResult.ALLOW, true],
+    [AuthorizeResult.CONDITIONAL, false],
+    [AuthorizeResult.DENY, false],
+  ])(
+    'says the caller reads every catalog entity only when catalog.entity.read is allowed outright (%s: %s)',
+    async (result, expected) => {
+      const authorizeConditional = jest.fn(async () => [
+        result === AuthorizeResult.CONDITIONAL
+          ? {
+              result,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: { rule: 'IS_ENTITY_OWNER', params: { claims: [] } },
+            }
+          : { result },
+      ]);
+      const service = new DefaultGlueAccessService({
+        catalog: catalogServiceMock({ entities: [] }),
+        permissions: mockServices.permissions.mock({
+          authorizeConditional: authorizeConditional as any,
+        }),
+        auth: mockServices.auth(),
+        units: PROVIDER_UNITS,
+        requireSyncedEntity: true,
+      });
+      expect(await service.readsEveryCatalogEntity(credentials)).toBe(expected);
+      expect(authorizeConditional).toHaveBeenCalledWith(
+        [
+          {
+            permission: expect.objectContaining({
+              name: 'catalog.entity.read',
+            }),
+          },
+        ],
+        { credentials },
+      );
+    },
+  );
 });

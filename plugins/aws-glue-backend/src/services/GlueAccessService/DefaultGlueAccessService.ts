@@ -4,6 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -125,6 +126,16 @@ export class DefaultGlueAccessService implements GlueAccessService {
       { credentials },
     );
     return results.map(r => r.result === AuthorizeResult.ALLOW);
+  }
+
+  async readsEveryCatalogEntity(
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   private plan(request: GlueAccessRequest, synced: Entity[]): Plan {

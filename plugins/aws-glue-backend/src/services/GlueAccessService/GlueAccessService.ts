@@ -54,4 +54,12 @@ export interface GlueAccessService {
     entities: Entity[],
     credentials: BackstageCredentials,
   ): Promise<boolean[]>;
+
+  /**
+   * Whether the policy lets the caller read every catalog entity
+   * (`catalog.entity.read` allowed outright): then a fleet view may list the
+   * synced jobs from the plugin's own directory instead of reading the whole
+   * catalog as the caller.
+   */
+  readsEveryCatalogEntity(credentials: BackstageCredentials): Promise<boolean>;
 }

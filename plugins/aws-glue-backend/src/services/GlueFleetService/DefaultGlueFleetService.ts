@@ -34,8 +34,12 @@ import {
 } from '../../runIndex/aggregate';
 import { LAST_EVENT_MARK } from '../../runIndex/GlueEventsConsumer';
 import { LAST_RECONCILE_MARK } from '../../runIndex/RunReconciler';
-import { RunStore } from '../../runIndex/RunStore';
-import { loadSyncedJobs, SyncedJob } from '../../runIndex/SyncedJobs';
+import { LatestRunState, RunStore } from '../../runIndex/RunStore';
+import {
+  loadSyncedJobs,
+  SyncedJob,
+  SyncedJobDirectory,
+} from '../../runIndex/SyncedJobs';
 import { GlueAccessService } from '../GlueAccessService';
 import { FleetOptions, GlueFleetService } from './GlueFleetService';
 
@@ -62,21 +66,44 @@ const ownerOf = (entity: Entity) =>
     ? normalOwner(entity.spec.owner, entity.metadata.namespace)
     : undefined;
 
+const titleOf = (entity: Entity) =>
+  entity.metadata.title ?? entity.metadata.name;
+
+/** A synced job and its newest run's state, before its row is built. */
+interface FleetEntry {
+  synced: SyncedJob;
+  title: string;
+  latest?: LatestRunState;
+}
+
+const titleCollator = new Intl.Collator('en-US');
+
+function stateRank(state: string | undefined): number {
+  if (isFailedRunState(state)) return 0;
+  if (isActiveRunState(state)) return 1;
+  return state ? 2 : 3;
+}
+
 /** Failing first, then running, then the rest; newest start first within. */
-function fleetOrder(a: GlueFleetJob, b: GlueFleetJob): number {
-  const rank = (job: GlueFleetJob) => {
-    const state = job.latestRun?.state;
-    if (isFailedRunState(state)) return 0;
-    if (isActiveRunState(state)) return 1;
-    return state ? 2 : 3;
-  };
-  const started = (job: GlueFleetJob) =>
-    Date.parse(job.latestRun?.startedOn ?? '') || 0;
+function fleetOrder(a: FleetEntry, b: FleetEntry): number {
   return (
-    rank(a) - rank(b) ||
-    started(b) - started(a) ||
-    a.title.localeCompare(b.title)
+    stateRank(a.latest?.state) - stateRank(b.latest?.state) ||
+    (b.latest?.startedAt ?? 0) - (a.latest?.startedAt ?? 0) ||
+    titleCollator.compare(a.title, b.title)
   );
+}
+
+function countStates(entries: FleetEntry[]): GlueFleetResponse['counts'] {
+  const counts = { failing: 0, active: 0, succeeded: 0, other: 0, neverRun: 0 };
+  for (const { latest } of entries) {
+    const state = latest?.state;
+    if (!state) counts.neverRun += 1;
+    else if (isFailedRunState(state)) counts.failing += 1;
+    else if (isActiveRunState(state)) counts.active += 1;
+    else if (state === 'SUCCEEDED') counts.succeeded += 1;
+    else counts.other += 1;
+  }
+  return counts;
 }
 
 /** The default {@link GlueFleetService}: catalog + access + the run store. */
@@ -86,6 +113,8 @@ export class DefaultGlueFleetService implements GlueFleetService {
       catalog: CatalogService;
       access: GlueAccessService;
       store: RunStore;
+      /** The plugin's own directory of synced jobs, for callers who may read every entity. */
+      jobs: Pick<SyncedJobDirectory, 'current'>;
       units: readonly AwsGlueProviderUnit[];
       cursors: CursorCodec;
       pricing: GluePricing;
@@ -112,35 +141,15 @@ export class DefaultGlueFleetService implements GlueFleetService {
             v.toLocaleLowerCase('en-US').includes(text),
           )),
     );
-    const now = this.now();
-    const [latest, failures] = await Promise.all([
-      this.options.store.latestRuns(),
-      this.options.store.countEndedSince(
-        FAILED_GLUE_JOB_RUN_STATES,
-        now - DAY_MS,
-      ),
-    ]);
-    const rows = jobs.map(j =>
-      this.fleetJob(j, latest.get(j.job.arn), failures, now),
-    );
-    const counts = {
-      failing: 0,
-      active: 0,
-      succeeded: 0,
-      other: 0,
-      neverRun: 0,
-    };
-    for (const row of rows) {
-      const state = row.latestRun?.state;
-      if (!state) counts.neverRun += 1;
-      else if (isFailedRunState(state)) counts.failing += 1;
-      else if (isActiveRunState(state)) counts.active += 1;
-      else if (state === 'SUCCEEDED') counts.succeeded += 1;
-      else counts.other += 1;
-    }
+    const latest = await this.options.store.latestStates();
+    const entries: FleetEntry[] = jobs.map(synced => ({
+      synced,
+      title: titleOf(synced.entity),
+      latest: latest.get(synced.job.arn),
+    }));
     const states = options.states?.length ? new Set(options.states) : undefined;
-    const matching = rows
-      .filter(row => !states || states.has(row.latestRun?.state ?? ''))
+    const matching = entries
+      .filter(e => !states || states.has(e.latest?.state ?? ''))
       .sort(fleetOrder);
     const query = queryKey(
       'fleet',
@@ -156,15 +165,32 @@ export class DefaultGlueFleetService implements GlueFleetService {
     const page = matching.slice(offset, offset + options.limit);
     const next = offset + page.length;
     return {
-      jobs: page,
+      jobs: await this.fleetRows(page),
       totalCount: matching.length,
-      counts,
+      counts: countStates(entries),
       ...(next < matching.length
         ? { nextCursor: this.options.cursors.encode({ query, offset: next }) }
         : {}),
       currency: this.options.pricing.currency,
       freshness: await this.freshness(),
     };
+  }
+
+  /** The rows of one page: only its jobs' runs are read and summarised. */
+  private async fleetRows(page: FleetEntry[]): Promise<GlueFleetJob[]> {
+    const arns = page.map(e => e.synced.job.arn);
+    const now = this.now();
+    const [runs, failures] = await Promise.all([
+      this.options.store.latestRuns(arns),
+      this.options.store.countEndedSince(
+        FAILED_GLUE_JOB_RUN_STATES,
+        now - DAY_MS,
+        arns,
+      ),
+    ]);
+    return page.map(e =>
+      this.fleetJob(e.synced, runs.get(e.synced.job.arn), failures, now),
+    );
   }
 
   async getTrends(options: {
@@ -250,11 +276,15 @@ export class DefaultGlueFleetService implements GlueFleetService {
   private async readableJobs(
     credentials: BackstageCredentials,
   ): Promise<SyncedJob[]> {
-    const visible = await loadSyncedJobs(
-      this.options.catalog,
-      this.options.units,
+    const visible = (await this.options.access.readsEveryCatalogEntity(
       credentials,
-    );
+    ))
+      ? await this.options.jobs.current()
+      : await loadSyncedJobs(
+          this.options.catalog,
+          this.options.units,
+          credentials,
+        );
     const readable = await this.options.access.readableSyncedEntities(
       visible.map(j => j.entity),
       credentials,
@@ -309,7 +339,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
       typeof entity.spec?.system === 'string' ? entity.spec.system : undefined;
     return {
       entityRef: synced.entityRef,
-      title: entity.metadata.title ?? entity.metadata.name,
+      title: titleOf(entity),
       ...(ownerOf(entity) ? { owner: ownerOf(entity) } : {}),
       ...(system ? { system } : {}),
       arn: job.arn,
@@ -326,7 +356,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
   private teamJob(synced: SyncedJob) {
     return {
       entityRef: synced.entityRef,
-      title: synced.entity.metadata.title ?? synced.entity.metadata.name,
+      title: titleOf(synced.entity),
       jobName: synced.job.name,
       jobArn: synced.job.arn,
     };

@@ -62,6 +62,7 @@ describe('DefaultGlueRunsService history', () => {
             evaluatedOn: [],
           })),
         readableSyncedEntities: async entities => entities.map(() => true),
+        readsEveryCatalogEntity: async () => true,
       },
       auditor: mockServices.auditor.mock(),
       logger: mockServices.logger.mock(),
