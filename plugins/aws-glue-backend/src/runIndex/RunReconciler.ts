@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { isActiveRunState } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { RunIndexConfig } from '../lib/config';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { GlueRunReader } from './GlueRunReader';
@@ -106,6 +105,11 @@ export class RunReconciler {
     );
   }
 
+  /**
+   * One account x region: `runIndex.concurrency` jobs at a time, sharing the
+   * unit's budget (a call is counted before it is made, so the budget is
+   * never exceeded); a throttled unit stops taking jobs for the pass.
+   */
   private async reconcileUnit(
     unit: string,
     jobs: SyncedJob[],
@@ -114,53 +118,66 @@ export class RunReconciler {
     signal?: AbortSignal,
   ): Promise<void> {
     const factor = this.budgetFactor.get(unit) ?? 1;
-    let budget = Math.max(
-      1,
-      Math.floor(this.options.config.reconciler.callBudget * factor),
-    );
-    for (let i = 0; i < jobs.length; i++) {
-      signal?.throwIfAborted();
-      if (budget <= 0) {
-        report.deferred += jobs.length - i;
-        break;
-      }
-      try {
-        const used = await this.reconcileJob(
-          jobs[i],
-          progress.get(jobs[i].job.arn),
-          budget,
-          report,
-        );
-        budget -= used;
-        report.calls += used;
-        report.jobsPolled += 1;
-      } catch (error) {
-        if (error instanceof ServiceUnavailableError) {
-          // throttled or unavailable: stop this unit for the pass, slow down
-          report.throttled.push(unit);
-          report.deferred += jobs.length - i;
-          this.budgetFactor.set(unit, Math.max(0.05, factor / 2));
-          this.options.logger.warn(
-            `Run index reconciler: AWS Glue in ${unit} is throttling or unavailable; the pass stops there and the next one makes fewer calls (${error})`,
+    const budget = {
+      left: Math.max(
+        1,
+        Math.floor(this.options.config.reconciler.callBudget * factor),
+      ),
+    };
+    let next = 0;
+    let throttled = false;
+    const worker = async () => {
+      while (next < jobs.length && budget.left > 0 && !throttled) {
+        signal?.throwIfAborted();
+        const job = jobs[next++];
+        try {
+          // awaited first: `report.calls += await …` would read the count
+          // before the await and lose the other workers' calls
+          const used = await this.reconcileJob(
+            job,
+            progress.get(job.job.arn),
+            budget,
+            report,
           );
-          return;
+          report.calls += used;
+          report.jobsPolled += 1;
+        } catch (error) {
+          if (!(error instanceof ServiceUnavailableError)) {
+            this.options.logger.warn(
+              `Run index reconciler: could not read runs of ${job.job.arn}: ${error}`,
+            );
+            continue;
+          }
+          report.deferred += 1; // not read: the next pass takes it again
+          if (!throttled) {
+            throttled = true;
+            this.options.logger.warn(
+              `Run index reconciler: AWS Glue in ${unit} is throttling or unavailable; the pass stops there and the next one makes fewer calls (${error})`,
+            );
+          }
         }
-        this.options.logger.warn(
-          `Run index reconciler: could not read runs of ${jobs[i].job.arn}: ${error}`,
-        );
       }
+    };
+    const workers = Math.max(1, this.options.config.concurrency);
+    await Promise.all(Array.from({ length: workers }, worker));
+    report.deferred += jobs.length - next;
+    if (throttled) {
+      report.throttled.push(unit);
+      this.budgetFactor.set(unit, Math.max(0.05, factor / 2));
+    } else {
+      this.budgetFactor.set(unit, Math.min(1, factor * 2));
     }
-    this.budgetFactor.set(unit, Math.min(1, factor * 2));
   }
 
   /**
    * Reads one job's runs newest first until a known ended run (or, on a
-   * backfill, to the end); returns the calls it made.
+   * backfill, to the end), taking each call from the unit's budget; returns
+   * the calls it made.
    */
   private async reconcileJob(
     synced: SyncedJob,
     progress: JobProgress | undefined,
-    budget: number,
+    budget: { left: number },
     report: ReconcileReport,
   ): Promise<number> {
     const { index, reader, config } = this.options;
@@ -171,21 +188,19 @@ export class RunReconciler {
     const seen = new Set<string>();
     let calls = 0;
     for (;;) {
+      budget.left -= 1;
+      calls += 1;
       const page = await reader.getRunsPage(
         synced.job,
         token,
         backfilling ? BACKFILL_PAGE_SIZE : PAGE_SIZE,
       );
-      calls += 1;
-      const known = await index.store.getRuns(
+      const metKnownEnd = await index.store.hasEndedRun(
         synced.job.arn,
         page.runs.map(r => r.id),
       );
       const changes = await index.record(synced.job, page.runs, true);
       report.runsChanged += changes.length;
-      const metKnownEnd = known.some(
-        k => k.complete && !isActiveRunState(k.run.state),
-      );
       const repeated = page.nextToken !== undefined && seen.has(page.nextToken);
       if (page.nextToken) seen.add(page.nextToken);
       const done =
@@ -193,7 +208,7 @@ export class RunReconciler {
         repeated ||
         metKnownEnd ||
         (backfilling && !config.reconciler.backfill);
-      if (done || calls >= budget || calls >= MAX_PAGES_PER_JOB) {
+      if (done || budget.left <= 0 || calls >= MAX_PAGES_PER_JOB) {
         // not done: the next pass resumes at this token, so nothing between
         // here and the runs already stored is skipped
         await index.store.setProgress(synced.job.arn, {

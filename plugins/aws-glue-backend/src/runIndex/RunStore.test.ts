@@ -22,9 +22,15 @@ const run = (overrides: Partial<StoredJobRun>): StoredJobRun => ({
   ...overrides,
 });
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+// PostgreSQL when one is given, else SQLite (no container runtime here)
+const databases = TestDatabases.create({
+  ids: process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+    ? ['POSTGRES_15']
+    : ['SQLITE_3'],
+});
 
-async function createStore(databaseId: 'SQLITE_3' = 'SQLITE_3') {
+async function createStore() {
+  const databaseId = databases.eachSupportedId()[0][0];
   const knex = await databases.init(databaseId);
   await migratedDatabase(
     mockServices.database({ knex, migrations: { skip: false } }),
@@ -162,6 +168,28 @@ describe('RunStore', () => {
     );
     expect([...counts]).toEqual([[job.arn, 1]]);
     expect([...(await store.jobsWithActiveRuns())]).toEqual([job.arn]);
+  });
+
+  it('stores a page of 120 new runs (one repeated) in batches, each once, the newest as latest', async () => {
+    const store = await createStore();
+    const page = Array.from({ length: 120 }, (_, i) =>
+      run({
+        id: `jr_${String(i).padStart(3, '0')}`,
+        state: 'SUCCEEDED',
+        startedOn: new Date(
+          Date.parse('2026-02-01T00:00:00Z') + i * 3600_000,
+        ).toISOString(),
+      }),
+    );
+    const repeated = { ...page[7], state: 'RUNNING' };
+    const changes = await store.upsertRuns(job, [...page, repeated], true);
+    expect(changes).toHaveLength(120);
+    expect(await store.countRuns()).toBe(120);
+    const [seventh] = await store.getRuns(job.arn, ['jr_007']);
+    expect(seventh.run.state).toBe('SUCCEEDED');
+    expect((await store.latestRuns([job.arn])).get(job.arn)?.id).toBe('jr_119');
+    // the same page again changes nothing
+    expect(await store.upsertRuns(job, page, true)).toEqual([]);
   });
 
   it('prunes what started before the retention and keeps the rest', async () => {

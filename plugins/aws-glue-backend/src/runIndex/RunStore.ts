@@ -52,6 +52,8 @@ const SETTINGS = 'aws_glue_settings';
 
 /** Bind parameters per `IN (...)` list: below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
+/** Rows per multi-row insert (16 columns: well under SQLite's 999 variables). */
+const INSERT_BATCH = 50;
 
 const ms = (iso: string | undefined): number | null => {
   const value = iso ? Date.parse(iso) : NaN;
@@ -61,12 +63,24 @@ const ms = (iso: string | undefined): number | null => {
 const num = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : Number(value);
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const result: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    result.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
   }
   return result;
+}
+
+/** One run per id (a page may repeat one): the highest-ranking state. */
+function highestOfEach(runs: StoredJobRun[]): StoredJobRun[] {
+  const byId = new Map<string, StoredJobRun>();
+  for (const run of runs) {
+    const seen = byId.get(run.id);
+    if (!seen || runStateRank(run.state!) >= runStateRank(seen.state!)) {
+      byId.set(run.id, run);
+    }
+  }
+  return [...byId.values()];
 }
 
 /**
@@ -92,34 +106,59 @@ export class RunStore {
     runs: StoredJobRun[],
     complete: boolean,
   ): Promise<RunChange[]> {
-    const valid = runs.filter(run => run.id && run.state);
+    const valid = highestOfEach(runs.filter(run => run.id && run.state));
     if (valid.length === 0) return [];
     const existing = await this.existing(
       job.arn,
       valid.map(run => run.id),
     );
     const changes: RunChange[] = [];
+    const fresh = valid.filter(run => !existing.has(run.id));
+    const inserted = new Set<string>();
+    for (const batch of chunks(fresh, INSERT_BATCH)) {
+      const ids = await this.knex(RUNS)
+        .insert(batch.map(run => this.rowOf(job, run, complete)))
+        .onConflict(['job_arn', 'run_id'])
+        .ignore()
+        .returning('run_id');
+      for (const id of ids)
+        inserted.add(typeof id === 'string' ? id : id.run_id);
+    }
     for (const run of valid) {
       const before = existing.get(run.id);
-      const row = this.rowOf(job, run, complete);
-      if (!before) {
-        const inserted = await this.knex(RUNS)
-          .insert(row)
-          .onConflict(['job_arn', 'run_id'])
-          .ignore()
-          .returning('run_id');
-        if (inserted.length > 0) changes.push({ job, run, complete });
-        else await this.update(job, run, row);
-      } else if (this.supersedes(row, before)) {
+      if (inserted.has(run.id)) {
+        changes.push({ job, run, complete });
+      } else if (!before) {
+        // another writer inserted it meanwhile: the conditional update decides
+        await this.update(job, run, this.rowOf(job, run, complete));
+      } else {
+        const row = this.rowOf(job, run, complete);
+        if (!this.supersedes(row, before)) continue;
         const updated = await this.update(job, run, row);
         const completed = complete && !before.complete;
         if (updated && (before.state !== run.state || completed)) {
           changes.push({ job, run, previousState: before.state, complete });
         }
       }
-      await this.updateLatest(job.arn, run);
     }
+    await this.updateLatest(job.arn, valid);
     return changes;
+  }
+
+  /**
+   * Whether any of these runs is stored complete in an ended state: where
+   * the reconciler's newest-first read of a job may stop.
+   */
+  async hasEndedRun(jobArn: string, runIds: string[]): Promise<boolean> {
+    for (const ids of chunks(runIds)) {
+      const row = await this.knex(RUNS)
+        .where({ job_arn: jobArn, complete: true })
+        .whereIn('run_id', ids)
+        .andWhere('state_rank', '>=', runStateRank('SUCCEEDED'))
+        .first('run_id');
+      if (row) return true;
+    }
+    return false;
   }
 
   /** The stored runs of a job with these ids. */
@@ -442,14 +481,25 @@ export class RunStore {
     return count > 0;
   }
 
-  private async updateLatest(jobArn: string, run: StoredJobRun) {
-    const startedAt = ms(run.startedOn);
-    if (startedAt === null) return;
+  /** Points the job's latest run at the newest of these, if newer. */
+  private async updateLatest(jobArn: string, runs: StoredJobRun[]) {
+    let newest: { runId: string; startedAt: number } | undefined;
+    for (const run of runs) {
+      const startedAt = ms(run.startedOn);
+      if (startedAt !== null && startedAt > (newest?.startedAt ?? -Infinity)) {
+        newest = { runId: run.id, startedAt };
+      }
+    }
+    if (!newest) return;
     await this.knex(LATEST)
-      .insert({ job_arn: jobArn, run_id: run.id, started_at: startedAt })
+      .insert({
+        job_arn: jobArn,
+        run_id: newest.runId,
+        started_at: newest.startedAt,
+      })
       .onConflict('job_arn')
       .merge()
-      .where(`${LATEST}.started_at`, '<', startedAt);
+      .where(`${LATEST}.started_at`, '<', newest.startedAt);
   }
 
   private rowOf(job: JobRef, run: StoredJobRun, complete: boolean) {

@@ -339,6 +339,27 @@ describe('the reconciler', () => {
     expect(glue.commandCalls(GetJobRunsCommand)).toHaveLength(3);
   });
 
+  it('shares the budget among concurrent jobs and never exceeds it; the jobs left go first next pass', async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `job-${i}`);
+    const { reconciler } = await setup({
+      catalog: catalogServiceMock({ entities: names.map(n => jobEntity(n)) }),
+      config: {
+        runIndex: { concurrency: 4, reconciler: { callBudget: 3 } },
+      },
+    });
+    glue.on(GetJobRunsCommand).resolves({ JobRuns: runs(2) });
+    const polled = () =>
+      glue.commandCalls(GetJobRunsCommand).map(c => c.args[0].input.JobName);
+    const first = await reconciler.reconcile();
+    expect(first).toMatchObject({ calls: 3, jobsPolled: 3, deferred: 7 });
+    const firstJobs = polled();
+    expect(firstJobs).toHaveLength(3);
+    glue.resetHistory();
+    await reconciler.reconcile();
+    expect(polled()).toHaveLength(3);
+    expect(polled().filter(n => firstJobs.includes(n))).toEqual([]);
+  });
+
   it('stops a throttled account and region for the pass and makes fewer calls next time', async () => {
     const { reconciler, logger } = await setup({
       config: { runIndex: { reconciler: { callBudget: 8 } } },
