@@ -23,6 +23,7 @@ import {
   GlueJobRunsResponse,
   GlueTeamSummaryResponse,
   GlueTrendsResponse,
+  GlueWorkflowRun,
   isFailedRunState,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import request from 'supertest';
@@ -41,6 +42,7 @@ import { readAwsGlueProviderUnits } from '@aws-glue-backstage/plugin-aws-glue-no
 import { readAwsGlueBackendConfig } from './lib/config';
 import { cursorCodecOf } from './lib/database';
 import { awsGluePlugin } from './plugin';
+import { RunIndex } from './runIndex/RunIndex';
 import { DefaultGlueFleetService } from './services/GlueFleetService';
 import {
   glueAccessServiceRef,
@@ -79,6 +81,9 @@ beforeEach(() => {
   emulator.resetStats();
 });
 
+/** The run index of the backend last started (captured by the fleet factory). */
+let backendRunIndex: RunIndex | undefined;
+
 /**
  * The fleet service on the emulator's fixed clock (an adopter replaces a
  * service the same way), so that "the last 24 hours" and "30 days" are the
@@ -93,8 +98,9 @@ const fleetOnTheEmulatorsClock = createServiceFactory({
     access: glueAccessServiceRef,
     runIndex: glueRunIndexServiceRef,
   },
-  factory: async deps =>
-    new DefaultGlueFleetService({
+  factory: async deps => {
+    backendRunIndex = deps.runIndex;
+    return new DefaultGlueFleetService({
       catalog: deps.catalog,
       access: deps.access,
       store: deps.runIndex.store,
@@ -103,7 +109,8 @@ const fleetOnTheEmulatorsClock = createServiceFactory({
       cursors: await cursorCodecOf(deps.database, undefined),
       pricing: readAwsGlueBackendConfig(deps.config).pricing,
       now: () => now,
-    }),
+    });
+  },
 });
 
 async function startBackend(awsGlue: object = {}) {
@@ -426,6 +433,14 @@ describe('against the Glue emulator', () => {
         expect.arrayContaining([edge.from, edge.to]),
       );
     }
+    // written through to the run index (not in the way of the response)
+    const arn = `arn:aws:glue:us-east-1:${ACCOUNT}:workflow/sales-pipeline`;
+    let stored: GlueWorkflowRun[] = [];
+    for (let i = 0; i < 100 && stored.length < res.body.runs.length; i++) {
+      await new Promise(r => setTimeout(r, 20));
+      stored = await backendRunIndex!.workflowRuns.list(arn, { limit: 10 });
+    }
+    expect(stored).toEqual(res.body.runs);
   });
 
   it('answers Glue throttling with 503 and Retry-After', async () => {

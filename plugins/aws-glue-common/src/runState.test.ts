@@ -1,4 +1,6 @@
 import {
+  GLUE_WORKFLOW_RUN_STATUSES,
+  isActiveWorkflowStatus,
   isActiveRunState,
   isFailedRunState,
   runStatusCategory,
@@ -49,6 +51,20 @@ describe('runStateRank', () => {
     }
     for (const state of ['STARTING', 'RUNNING', 'STOPPING', 'WAITING']) {
       expect(runStateRank(state)).toBeLessThan(4);
+    }
+  });
+});
+
+describe('workflow run statuses', () => {
+  it('knows the active ones, and they rank below the ended ones', () => {
+    expect(GLUE_WORKFLOW_RUN_STATUSES.filter(isActiveWorkflowStatus)).toEqual([
+      'RUNNING',
+      'STOPPING',
+    ]);
+    expect(isActiveWorkflowStatus(undefined)).toBe(false);
+    expect(runStateRank('RUNNING')).toBeLessThan(runStateRank('STOPPING'));
+    for (const ended of ['COMPLETED', 'STOPPED', 'ERROR']) {
+      expect(runStateRank(ended)).toBeGreaterThan(runStateRank('STOPPING'));
     }
   });
 });

@@ -117,3 +117,26 @@ const RANK: Readonly<Record<string, number>> = {
 export function runStateRank(state: GlueJobRunState | string): number {
   return RANK[state] ?? 4;
 }
+
+/**
+ * Glue's workflow run statuses (`WorkflowRunStatus`); they rank like job run
+ * states ({@link runStateRank}): running, stopping, ended.
+ *
+ * @public
+ */
+export const GLUE_WORKFLOW_RUN_STATUSES = [
+  'RUNNING',
+  'STOPPING',
+  'COMPLETED',
+  'STOPPED',
+  'ERROR',
+] as const;
+
+/**
+ * True while a workflow run may still change (RUNNING or STOPPING).
+ *
+ * @public
+ */
+export function isActiveWorkflowStatus(status: string | undefined): boolean {
+  return status === 'RUNNING' || status === 'STOPPING';
+}

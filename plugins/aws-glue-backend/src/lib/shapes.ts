@@ -27,6 +27,9 @@ export interface JobRef {
   name: string;
 }
 
+/** A Glue workflow ARN's parts. */
+export type WorkflowRef = JobRef;
+
 /** A job run as cached: JSON, dates as ISO strings, secrets redacted. */
 export interface StoredJobRun {
   id: string;
@@ -229,13 +232,6 @@ export function toGlueJobRun(
       logGroupName: run.logGroupName,
     }),
   });
-}
-
-const WORKFLOW_ACTIVE = new Set(['RUNNING', 'STOPPING']);
-
-/** True while a workflow run may still change. */
-export function isActiveWorkflowStatus(status: string | undefined): boolean {
-  return status !== undefined && WORKFLOW_ACTIVE.has(status);
 }
 
 const newest = <T>(items: T[], startedOf: (item: T) => Date | undefined) =>

@@ -3,12 +3,14 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   AWS_GLUE_RUNS_SIGNAL_CHANNEL,
   GlueRunsSignal,
+  GlueWorkflowRun,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { JobRef, StoredJobRun } from '../lib/shapes';
+import { JobRef, StoredJobRun, WorkflowRef } from '../lib/shapes';
 import { GlueRunReader } from './GlueRunReader';
 import { RunNotifier } from './RunNotifier';
 import { RunChange, RunStore } from './RunStore';
 import { SyncedJobDirectory } from './SyncedJobs';
+import { WorkflowRunStore } from './WorkflowRunStore';
 
 /** Where a run came from. */
 export type RunSource = 'event' | 'reconciler' | 'read';
@@ -23,6 +25,7 @@ export class RunIndex {
   constructor(
     private readonly options: {
       store: RunStore;
+      workflowRuns: WorkflowRunStore;
       jobs: SyncedJobDirectory;
       notifier: RunNotifier;
       signals?: SignalsService;
@@ -44,6 +47,10 @@ export class RunIndex {
 
   get store(): RunStore {
     return this.options.store;
+  }
+
+  get workflowRuns(): WorkflowRunStore {
+    return this.options.workflowRuns;
   }
 
   get jobs(): SyncedJobDirectory {
@@ -81,6 +88,17 @@ export class RunIndex {
     this.record(job, runs, true).catch(error => {
       this.options.logger.warn(
         `Could not store runs of ${job.arn} in the run index: ${error}`,
+      );
+    });
+  }
+
+  /** Write-through of a page of workflow runs read from Glue for a user. */
+  recordWorkflowRead(workflow: WorkflowRef, runs: GlueWorkflowRun[]): void {
+    if (!this.options.enabled || runs.length === 0) return;
+    if (!this.options.jobs.hasUnit(workflow.accountId, workflow.region)) return;
+    this.options.workflowRuns.upsert(workflow, runs).catch(error => {
+      this.options.logger.warn(
+        `Could not store runs of ${workflow.arn} in the run index: ${error}`,
       );
     });
   }

@@ -75,10 +75,11 @@ export class RunReconciler {
         this.reconcileUnit(unit, unitJobs, progress, report, signal),
       ),
     );
-    await index.store.prune(
+    const retainedFrom =
       (this.options.now ?? Date.now)() -
-        this.options.config.retentionDays * 86_400_000,
-    );
+      this.options.config.retentionDays * 86_400_000;
+    await index.store.prune(retainedFrom);
+    await index.workflowRuns.prune(retainedFrom);
     await index.store.setMark(
       LAST_RECONCILE_MARK,
       new Date((this.options.now ?? Date.now)()).toISOString(),

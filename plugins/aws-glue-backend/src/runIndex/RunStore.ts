@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { StoredRunsAfter } from '../lib/storePages';
+import { chunks, ms, newestFirstAfter } from './sql';
 import { runStateRank } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { JobRef, StoredJobRun } from '../lib/shapes';
 import { durationOf } from './aggregate';
@@ -50,26 +52,11 @@ const NOTIFIED = 'aws_glue_run_notifications';
 const CRAWLS = 'aws_glue_crawls';
 const SETTINGS = 'aws_glue_settings';
 
-/** Bind parameters per `IN (...)` list: below SQLite's and PostgreSQL's limits. */
-const CHUNK = 500;
 /** Rows per multi-row insert (16 columns: well under SQLite's 999 variables). */
 const INSERT_BATCH = 50;
 
-const ms = (iso: string | undefined): number | null => {
-  const value = iso ? Date.parse(iso) : NaN;
-  return Number.isNaN(value) ? null : value;
-};
-
 const num = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : Number(value);
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
 
 /** One run per id (a page may repeat one): the highest-ranking state. */
 function highestOfEach(runs: StoredJobRun[]): StoredJobRun[] {
@@ -221,29 +208,13 @@ export class RunStore {
    */
   async listRuns(
     jobArn: string,
-    options: { limit: number; before?: { startedAt: number; runId: string } },
+    options: { limit: number; before?: StoredRunsAfter },
   ): Promise<StoredJobRun[]> {
     const query = this.knex(RUNS)
       .where({ job_arn: jobArn })
-      .whereNotNull('started_at')
-      .orderBy([
-        { column: 'started_at', order: 'desc' },
-        { column: 'run_id', order: 'desc' },
-      ])
       .limit(options.limit)
       .select('run');
-    const before = options.before;
-    if (before) {
-      query.andWhere(q =>
-        q
-          .where('started_at', '<', before.startedAt)
-          .orWhere(q2 =>
-            q2
-              .where('started_at', '=', before.startedAt)
-              .andWhere('run_id', '<', before.runId),
-          ),
-      );
-    }
+    newestFirstAfter(query, options.before, 'run_id');
     return (await query).map(row => JSON.parse(row.run));
   }
 

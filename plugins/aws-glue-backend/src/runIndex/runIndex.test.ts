@@ -28,6 +28,7 @@ import { RunIndex } from './RunIndex';
 import { RunNotifier } from './RunNotifier';
 import { RunReconciler } from './RunReconciler';
 import { RunStore } from './RunStore';
+import { WorkflowRunStore } from './WorkflowRunStore';
 import { SyncedJobDirectory } from './SyncedJobs';
 
 const glue = mockClient(GlueClient);
@@ -81,12 +82,10 @@ async function setup(
 ) {
   glue.reset();
   const knex = await databases.init('SQLITE_3');
-  const store = new RunStore(
-    await migratedDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    ),
-    () => NOW,
+  const migrated = await migratedDatabase(
+    mockServices.database({ knex, migrations: { skip: false } }),
   );
+  const store = new RunStore(migrated, () => NOW);
   const entity = options.entity ?? jobEntity('orders');
   const config = readAwsGlueBackendConfig(
     mockServices.rootConfig({ data: { awsGlue: options.config ?? {} } }),
@@ -103,6 +102,7 @@ async function setup(
   });
   const index = new RunIndex({
     store,
+    workflowRuns: new WorkflowRunStore(migrated, () => NOW),
     jobs: new SyncedJobDirectory({
       catalog: options.catalog ?? catalogServiceMock({ entities: [entity] }),
       auth: mockServices.auth(),

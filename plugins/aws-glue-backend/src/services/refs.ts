@@ -21,6 +21,7 @@ import { GlueRunReader } from '../runIndex/GlueRunReader';
 import { RunIndex } from '../runIndex/RunIndex';
 import { RunNotifier } from '../runIndex/RunNotifier';
 import { RunStore } from '../runIndex/RunStore';
+import { WorkflowRunStore } from '../runIndex/WorkflowRunStore';
 import { SyncedJobDirectory } from '../runIndex/SyncedJobs';
 import { ChainService, DefaultChainService } from './ChainService';
 import {
@@ -79,9 +80,11 @@ export const glueRunIndexServiceRef = createServiceRef<RunIndex>({
       },
       factory: async deps => {
         const pluginConfig = readAwsGlueBackendConfig(deps.config);
-        const store = new RunStore(await migratedDatabase(deps.database));
+        const knex = await migratedDatabase(deps.database);
+        const store = new RunStore(knex);
         return new RunIndex({
           store,
+          workflowRuns: new WorkflowRunStore(knex),
           jobs: new SyncedJobDirectory({
             catalog: deps.catalog,
             auth: deps.auth,
@@ -135,6 +138,8 @@ export const glueDataSourceServiceRef = createServiceRef<GlueDataSource>({
           callTimeoutMs: pluginConfig.timeouts.callMs,
           ttls: pluginConfig.cache,
           onRunsLoaded: (job, runs) => runIndex.recordRead(job, runs),
+          onWorkflowRunsLoaded: (workflow, runs) =>
+            runIndex.recordWorkflowRead(workflow, runs),
         });
       },
     }),
@@ -195,6 +200,7 @@ export const glueRunsServiceRef = createServiceRef<GlueRunsService>({
         return new DefaultGlueRunsService({
           ...deps,
           store: runIndex.store,
+          workflowRuns: runIndex.workflowRuns,
           units: readAwsGlueProviderUnits(config),
           cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
           config: pluginConfig,

@@ -4,9 +4,9 @@ import { Entity } from '@backstage/catalog-model';
 import {
   GlueWorkflowRun,
   GlueWorkflowRunsResponse,
+  isActiveWorkflowStatus,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { awsGlueApiRef } from '../api';
-import { isActiveWorkflowStatus } from '../lib/workflow';
 import { CursorPagerState, useCursorPager } from './useCursorPager';
 import { useEntityCompoundRef } from './useGlueJobs';
 import { PolledAsyncState, usePolledAsync } from './usePolledAsync';

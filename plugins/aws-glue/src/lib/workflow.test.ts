@@ -1,6 +1,5 @@
 import {
   describeStatistics,
-  isActiveWorkflowStatus,
   workflowRunAsChain,
   workflowRunDuration,
 } from './workflow';
@@ -31,12 +30,6 @@ describe('workflow helpers', () => {
     expect(
       workflowRunDuration({ ...workflowRuns.runs[0], startedOn: undefined }),
     ).toBeUndefined();
-  });
-
-  it('knows active statuses', () => {
-    expect(isActiveWorkflowStatus('RUNNING')).toBe(true);
-    expect(isActiveWorkflowStatus('STOPPING')).toBe(true);
-    expect(isActiveWorkflowStatus('COMPLETED')).toBe(false);
   });
 
   it('turns a run graph into a chain', () => {

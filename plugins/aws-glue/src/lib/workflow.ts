@@ -36,11 +36,6 @@ export function workflowRunDuration(
   return Number.isNaN(end) ? undefined : Math.max(0, (end - start) / 1000);
 }
 
-/** Workflow run statuses that may still change. */
-export function isActiveWorkflowStatus(status: string | undefined): boolean {
-  return status === 'RUNNING' || status === 'STOPPING';
-}
-
 const KINDS: Record<string, 'job' | 'trigger' | 'crawler'> = {
   JOB: 'job',
   TRIGGER: 'trigger',

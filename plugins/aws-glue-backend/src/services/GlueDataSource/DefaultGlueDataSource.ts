@@ -8,13 +8,16 @@ import {
 } from '@aws-sdk/client-glue';
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { isActiveRunState } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  GlueWorkflowRun,
+  isActiveRunState,
+  isActiveWorkflowStatus,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { CachedLoader } from '../../lib/CachedLoader';
 import { callGlue, fetchJobRun, fetchJobRunsPage } from '../../lib/glueCalls';
 import { Redactor } from '../../lib/redaction';
 import {
   compactObject,
-  isActiveWorkflowStatus,
   JobRef,
   StoredJob,
   StoredJobRun,
@@ -55,6 +58,11 @@ export interface DefaultGlueDataSourceOptions {
    * Glue (not from the cache): the run index's write-through.
    */
   onRunsLoaded?: (job: JobRef, runs: StoredJobRun[]) => void;
+  /** The same for every page of workflow runs read from Glue. */
+  onWorkflowRunsLoaded?: (
+    workflow: WorkflowRef,
+    runs: GlueWorkflowRun[],
+  ) => void;
 }
 
 const runsPageKey = (
@@ -255,10 +263,12 @@ export class DefaultGlueDataSource implements GlueDataSource {
               sendOptions,
             ),
         );
+        const runs = (output.Runs ?? []).map(run =>
+          toGlueWorkflowRun(run, this.options.redactor),
+        );
+        this.options.onWorkflowRunsLoaded?.(workflow, runs);
         return compactObject({
-          runs: (output.Runs ?? []).map(run =>
-            toGlueWorkflowRun(run, this.options.redactor),
-          ),
+          runs,
           nextToken: output.NextToken || undefined,
         });
       },

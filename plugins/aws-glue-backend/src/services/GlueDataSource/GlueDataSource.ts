@@ -1,8 +1,7 @@
 import { GlueWorkflowRun } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { JobRef, StoredJob, StoredJobRun } from '../../lib/shapes';
+import { JobRef, StoredJob, StoredJobRun, WorkflowRef } from '../../lib/shapes';
 
-/** A Glue workflow ARN's parts. */
-export type WorkflowRef = JobRef;
+export type { WorkflowRef };
 
 /** One Glue page of job runs, newest first. */
 export interface RunsPage {

@@ -4,16 +4,35 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { jobEntity, PROVIDER_UNITS } from '../../__fixtures__/entities';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { GlueWorkflowRun } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  jobEntity,
+  PROVIDER_UNITS,
+  workflowEntity,
+} from '../../__fixtures__/entities';
 import { readAwsGlueBackendConfig } from '../../lib/config';
 import { CursorCodec } from '../../lib/cursor';
 import { migratedDatabase } from '../../lib/database';
-import { JobRef, StoredJobRun } from '../../lib/shapes';
+import { JobRef, StoredJobRun, WorkflowRef } from '../../lib/shapes';
 import { RunStore } from '../../runIndex/RunStore';
+import { WorkflowRunStore } from '../../runIndex/WorkflowRunStore';
 import { GlueDataSource } from '../GlueDataSource';
 import { DefaultGlueRunsService } from './DefaultGlueRunsService';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const workflowRun = (day: number): GlueWorkflowRun => ({
+  id: `wr_${String(day).padStart(3, '0')}`,
+  status: 'COMPLETED',
+  startedOn: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString(),
+  completedOn: new Date(
+    Date.UTC(2026, 0, 1) + day * 86_400_000 + 600_000,
+  ).toISOString(),
+  statistics: { TotalActions: 2, SucceededActions: 2 },
+  nodes: [],
+  edges: [],
+});
 
 const run = (day: number): StoredJobRun => ({
   id: `jr_${String(day).padStart(3, '0')}`,
@@ -25,15 +44,44 @@ const run = (day: number): StoredJobRun => ({
   predecessorRuns: [],
 });
 
+function serviceOf(
+  entity: Entity,
+  data: GlueDataSource,
+  stores: { store?: RunStore; workflowRuns?: WorkflowRunStore },
+) {
+  return new DefaultGlueRunsService({
+    catalog: catalogServiceMock({ entities: [entity] }),
+    access: {
+      decide: async requests =>
+        requests.map(() => ({
+          allowed: true,
+          syncedEntityRefs: [],
+          evaluatedOn: [],
+        })),
+      readableSyncedEntities: async entities => entities.map(() => true),
+      readsEveryCatalogEntity: async () => true,
+    },
+    auditor: mockServices.auditor.mock(),
+    logger: mockServices.logger.mock(),
+    data,
+    ...stores,
+    cursors: new CursorCodec('k'.repeat(32)),
+    units: PROVIDER_UNITS,
+    config: readAwsGlueBackendConfig(mockServices.rootConfig()),
+  });
+}
+
+async function migrated() {
+  const knex = await databases.init('SQLITE_3');
+  return migratedDatabase(
+    mockServices.database({ knex, migrations: { skip: false } }),
+  );
+}
+
 describe('DefaultGlueRunsService history', () => {
   it('goes on past the runs Glue still holds with the ones the run index kept', async () => {
     const entity = jobEntity('orders');
-    const knex = await databases.init('SQLITE_3');
-    const store = new RunStore(
-      await migratedDatabase(
-        mockServices.database({ knex, migrations: { skip: false } }),
-      ),
-    );
+    const store = new RunStore(await migrated());
     const job: JobRef = {
       arn: entity.metadata.annotations!['amazonaws.com/arn'],
       partition: 'aws',
@@ -52,26 +100,7 @@ describe('DefaultGlueRunsService history', () => {
           : { runs: glueRuns.slice(50) },
       ),
     } as unknown as GlueDataSource;
-    const service = new DefaultGlueRunsService({
-      catalog: catalogServiceMock({ entities: [entity] }),
-      access: {
-        decide: async requests =>
-          requests.map(() => ({
-            allowed: true,
-            syncedEntityRefs: [],
-            evaluatedOn: [],
-          })),
-        readableSyncedEntities: async entities => entities.map(() => true),
-        readsEveryCatalogEntity: async () => true,
-      },
-      auditor: mockServices.auditor.mock(),
-      logger: mockServices.logger.mock(),
-      data,
-      store,
-      cursors: new CursorCodec('k'.repeat(32)),
-      units: PROVIDER_UNITS,
-      config: readAwsGlueBackendConfig(mockServices.rootConfig()),
-    });
+    const service = serviceOf(entity, data, { store });
     const seen: string[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < 10; page++) {
@@ -87,5 +116,55 @@ describe('DefaultGlueRunsService history', () => {
     }
     expect(seen).toEqual(all.map(r => r.id));
     expect(data.getRunsPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('goes on past the workflow runs Glue still holds with the stored ones, and a later status replaces an earlier one', async () => {
+    const entity = workflowEntity('nightly');
+    const workflow: WorkflowRef = {
+      arn: entity.metadata.annotations!['amazonaws.com/arn'],
+      partition: 'aws',
+      region: 'us-east-1',
+      accountId: '123456789012',
+      name: 'nightly',
+    };
+    const workflowRuns = new WorkflowRunStore(await migrated());
+    const all = Array.from({ length: 30 }, (_, i) => workflowRun(30 - i));
+    // the newest was stored while it ran, Glue now says it completed
+    await workflowRuns.upsert(workflow, [
+      { ...all[0], status: 'RUNNING', completedOn: undefined },
+      ...all.slice(1),
+    ]);
+    expect(await workflowRuns.upsert(workflow, all.slice(1))).toBe(0);
+    const glueRuns = all.slice(0, 8);
+    const data = {
+      getWorkflowRuns: jest.fn(
+        async (_w: WorkflowRef, o: { limit: number; glueToken?: string }) =>
+          o.glueToken === undefined
+            ? { runs: glueRuns.slice(0, 5), nextToken: 'glue-2' }
+            : { runs: glueRuns.slice(5) },
+      ),
+    } as unknown as GlueDataSource;
+    const service = serviceOf(entity, data, { workflowRuns });
+    const seen: string[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const result = await service.getWorkflowRuns({
+        entityRef: stringifyEntityRef(entity),
+        credentials: mockCredentials.user(),
+        limit: 5,
+        nextToken,
+      });
+      seen.push(...result.runs.map(r => r.id));
+      nextToken = result.nextToken;
+      if (!nextToken) break;
+    }
+    expect(seen).toEqual(all.map(r => r.id));
+    expect(data.getWorkflowRuns).toHaveBeenCalledTimes(2);
+    expect(await workflowRuns.upsert(workflow, [all[0]])).toBe(1);
+    const [newest] = await workflowRuns.list(workflow.arn, { limit: 1 });
+    expect(newest.status).toBe('COMPLETED');
+    expect(
+      await workflowRuns.upsert(workflow, [{ ...all[0], status: 'RUNNING' }]),
+    ).toBe(0);
   });
 });

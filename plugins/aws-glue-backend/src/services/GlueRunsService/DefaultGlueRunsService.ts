@@ -37,6 +37,8 @@ import {
 import { createGlobMatcher } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { JobRef, StoredJobRun, toGlueJobRun } from '../../lib/shapes';
 import { RunStore } from '../../runIndex/RunStore';
+import { WorkflowRunStore } from '../../runIndex/WorkflowRunStore';
+import { pageThroughStore } from '../../lib/storePages';
 import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import {
@@ -64,6 +66,8 @@ export interface DefaultGlueRunsServiceOptions {
    * served from it once Glue's pages end.
    */
   store?: RunStore;
+  /** The same for workflow runs. */
+  workflowRuns?: WorkflowRunStore;
   /** The current time in ms (tests). */
   now?: () => number;
 }
@@ -71,28 +75,8 @@ export interface DefaultGlueRunsServiceOptions {
 /** What an audit event records: refs, ARNs, ids and argument KEYS. */
 type AuditMeta = { [key: string]: string | string[] };
 
-/**
- * Page tokens of the run index's part of a listing start with this; Glue's
- * NextToken never has a space. The token goes out inside a signed cursor.
- */
-const STORE_TOKEN = 'run index:';
+/** Runs per page once a listing reads the run index. */
 const STORE_PAGE_SIZE = 200;
-
-/** A token that resumes after this run (started time, then id, descending). */
-const storeToken = (run: StoredJobRun) =>
-  `${STORE_TOKEN}${Date.parse(run.startedOn ?? '') || 0}:${run.id}`;
-
-function parseStoreToken(
-  token: string,
-): { startedAt: number; runId: string } | undefined {
-  const rest = token.slice(STORE_TOKEN.length);
-  const colon = rest.indexOf(':');
-  if (colon < 0) return undefined;
-  return {
-    startedAt: Number(rest.slice(0, colon)),
-    runId: rest.slice(colon + 1),
-  };
-}
 
 /** Concurrent Glue reads when an entity has many jobs. */
 const JOBS_CONCURRENCY = 8;
@@ -251,13 +235,19 @@ export class DefaultGlueRunsService implements GlueRunsService {
     const start = options.nextToken
       ? this.options.cursors.decode(options.nextToken, query)
       : undefined;
-    const page = await this.options.data.getWorkflowRuns(workflow, {
-      limit: options.limit,
-      glueToken: start?.glueToken,
+    const { workflowRuns } = this.options;
+    const page = await pageThroughStore(start?.glueToken, {
+      glue: glueToken =>
+        this.options.data.getWorkflowRuns(workflow, {
+          limit: options.limit,
+          glueToken,
+        }),
+      stored: workflowRuns && (o => workflowRuns.list(workflow.arn, o)),
+      pageSize: options.limit,
     });
     return {
       workflowName: workflow.name,
-      runs: page.runs,
+      runs: page.items,
       ...(page.nextToken
         ? {
             nextToken: this.options.cursors.encode({
@@ -339,38 +329,16 @@ export class DefaultGlueRunsService implements GlueRunsService {
    * A page of a job's runs: Glue's pages first, then (once Glue has no more)
    * the run index's older runs, with a page token of its own.
    */
-  private async runsPage(
+  private runsPage(
     job: JobRef,
     token: string | undefined,
   ): Promise<{ items: StoredJobRun[]; nextToken?: string }> {
     const { store } = this.options;
-    if (store && token?.startsWith(STORE_TOKEN)) {
-      const before = parseStoreToken(token);
-      const runs = await store.listRuns(job.arn, {
-        limit: STORE_PAGE_SIZE,
-        before,
-      });
-      const last = runs[runs.length - 1];
-      return {
-        items: runs,
-        ...(runs.length === STORE_PAGE_SIZE && last
-          ? { nextToken: storeToken(last) }
-          : {}),
-      };
-    }
-    const page = await this.options.data.getRunsPage(job, token);
-    if (page.nextToken || !store) {
-      return { items: page.runs, nextToken: page.nextToken };
-    }
-    const oldest = page.runs[page.runs.length - 1];
-    const before = oldest ? parseStoreToken(storeToken(oldest)) : undefined;
-    const older = await store.listRuns(job.arn, { limit: 1, before });
-    return {
-      items: page.runs,
-      ...(older.length > 0
-        ? { nextToken: oldest ? storeToken(oldest) : STORE_TOKEN }
-        : {}),
-    };
+    return pageThroughStore(token, {
+      glue: glueToken => this.options.data.getRunsPage(job, glueToken),
+      stored: store && (options => store.listRuns(job.arn, options)),
+      pageSize: STORE_PAGE_SIZE,
+    });
   }
 
   private entity(options: EntityRequestOptions): Promise<Entity> {
