@@ -71,6 +71,23 @@ function serviceOf(
   });
 }
 
+/** Every run id of a listing, page after page (at most 50 pages). */
+async function idsOfAllPages(
+  page: (
+    nextToken: string | undefined,
+  ) => Promise<{ runs: { id: string }[]; nextToken?: string }>,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let nextToken: string | undefined;
+  for (let i = 0; i < 50; i++) {
+    const result = await page(nextToken);
+    ids.push(...result.runs.map(r => r.id));
+    nextToken = result.nextToken;
+    if (!nextToken) return ids;
+  }
+  throw new Error('the listing did not end within 50 pages');
+}
+
 async function migrated() {
   const knex = await databases.init('SQLITE_3');
   return migratedDatabase(
@@ -101,19 +118,14 @@ describe('DefaultGlueRunsService history', () => {
       ),
     } as unknown as GlueDataSource;
     const service = serviceOf(entity, data, { store });
-    const seen: string[] = [];
-    let nextToken: string | undefined;
-    for (let page = 0; page < 10; page++) {
-      const result = await service.listRuns({
+    const seen = await idsOfAllPages(nextToken =>
+      service.listRuns({
         entityRef: 'component:default/orders',
         credentials: mockCredentials.user(),
         limit: 120,
         nextToken,
-      });
-      seen.push(...result.runs.map(r => r.id));
-      nextToken = result.nextToken;
-      if (!nextToken) break;
-    }
+      }),
+    );
     expect(seen).toEqual(all.map(r => r.id));
     expect(data.getRunsPage).toHaveBeenCalledTimes(2);
   });
@@ -145,19 +157,14 @@ describe('DefaultGlueRunsService history', () => {
       ),
     } as unknown as GlueDataSource;
     const service = serviceOf(entity, data, { workflowRuns });
-    const seen: string[] = [];
-    let nextToken: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const result = await service.getWorkflowRuns({
+    const seen = await idsOfAllPages(nextToken =>
+      service.getWorkflowRuns({
         entityRef: stringifyEntityRef(entity),
         credentials: mockCredentials.user(),
         limit: 5,
         nextToken,
-      });
-      seen.push(...result.runs.map(r => r.id));
-      nextToken = result.nextToken;
-      if (!nextToken) break;
-    }
+      }),
+    );
     expect(seen).toEqual(all.map(r => r.id));
     expect(data.getWorkflowRuns).toHaveBeenCalledTimes(2);
     expect(await workflowRuns.upsert(workflow, [all[0]])).toBe(1);
