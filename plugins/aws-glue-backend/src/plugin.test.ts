@@ -50,7 +50,7 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { awsGluePlugin } from './plugin';
 import { GlueDataSource } from './services/GlueDataSource';
 import { glueDataSourceServiceRef } from './services/refs';
-import { SECRET_SHAPES } from './__fixtures__/secretShapes';
+import { SECRET_SHAPES } from '@aws-glue-backstage/plugin-aws-glue-node/testUtils';
 import { inspect } from 'node:util';
 
 const glue = mockClient(GlueClient);

@@ -5,7 +5,7 @@ import {
   REDACTED,
   withoutUserInfo,
 } from './redaction';
-import { SECRET_SHAPES } from './__fixtures__/secretShapes';
+import { SECRET_SHAPES } from './testUtils';
 
 describe('ArgumentRedactor.withDefaults', () => {
   const redactor = ArgumentRedactor.withDefaults();

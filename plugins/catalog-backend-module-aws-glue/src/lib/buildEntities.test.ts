@@ -28,7 +28,7 @@ import { isValidEntityName } from './naming';
 import { REDACTED } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GlueInventory } from './types';
-import { SECRET_SHAPES } from '../__fixtures__/secretShapes';
+import { SECRET_SHAPES } from '@aws-glue-backstage/plugin-aws-glue-node/testUtils';
 
 // ---------------------------------------------------------------------------
 // Helpers

@@ -1,9 +1,7 @@
 /*
- * Secret shapes that once got past redaction, for tests only.
- *
- * The same table is copied into the catalog module's and the backend's
- * `src/__fixtures__/secretShapes.ts` (packages cannot import each other's
- * test files); keep the three in sync.
+ * Secret shapes that once got past redaction, for tests only: the one table
+ * the node library's, the catalog module's and the backend plugin's tests
+ * check every surface with (`@aws-glue-backstage/plugin-aws-glue-node/testUtils`).
  */
 
 /** A secret as it appears in a Glue argument and in free text. */
