@@ -159,6 +159,18 @@ export function parseGlueArn(arn: string): GlueArn | undefined {
 }
 
 /**
+ * The AWS partition of a region (`aws`, `aws-cn` or `aws-us-gov`), which
+ * every ARN in it carries.
+ *
+ * @public
+ */
+export function awsPartitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/**
  * Builds the ARN of a Glue resource. Glue does not return ARNs for jobs,
  * triggers, workflows or crawlers; this is the documented format.
  *

@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { EventsService } from '@backstage/plugin-events-node';
-import { isActiveRunState } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  awsPartitionOf,
+  formatGlueArn,
+  isActiveRunState,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { Redactor } from '../lib/redaction';
 import { compactObject, JobRef, StoredJobRun } from '../lib/shapes';
 import {
@@ -150,7 +154,13 @@ export class GlueEventsConsumer {
   private async applyCrawlerEvent(event: GlueCrawlerStateChange) {
     const startedAt = Date.parse(event.startTime ?? event.time);
     await this.options.index.store.upsertCrawl({
-      crawlerArn: `arn:aws:glue:${event.region}:${event.accountId}:crawler/${event.crawlerName}`,
+      crawlerArn: formatGlueArn({
+        partition: awsPartitionOf(event.region),
+        region: event.region,
+        accountId: event.accountId,
+        resourceType: 'crawler',
+        name: event.crawlerName,
+      }),
       accountId: event.accountId,
       region: event.region,
       crawlerName: event.crawlerName,

@@ -27,6 +27,7 @@ import {
   readAwsGlueProviderEntries,
 } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { DEFAULT_MAX_PAGES } from './GlueReader';
+import { awsPartitionOf } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { ResourceFilters } from '../lib/filters';
 
 /** The config root of this module's providers. */
@@ -76,12 +77,6 @@ function readPatterns(config: Config, key: string, path: string): RegExp[] {
   );
 }
 
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
 function readNameFilter(config: Config | undefined, path: string) {
   const filter = {
     include: config ? readPatterns(config, 'include', path) : [],
@@ -107,7 +102,12 @@ function readAccount(config: Config, path: string) {
   }
   const regions = readRegions(config, path);
   const endpoint = readHttpUrl(config, 'endpoint', `${path}.endpoint`);
-  return { accountId, regions, partition: partitionOf(regions[0]), endpoint };
+  return {
+    accountId,
+    regions,
+    partition: awsPartitionOf(regions[0]),
+    endpoint,
+  };
 }
 
 function readRegions(config: Config, path: string): string[] {
@@ -126,7 +126,7 @@ function readRegions(config: Config, path: string): string[] {
   if (new Set(regions).size !== regions.length) {
     fail(`${path}.regions`, 'a region is listed twice');
   }
-  const partitions = new Set(regions.map(partitionOf));
+  const partitions = new Set(regions.map(awsPartitionOf));
   if (partitions.size > 1) {
     fail(
       `${path}.regions`,
