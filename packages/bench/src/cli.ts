@@ -6,9 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import { describeMachine, machineInfo } from './lib/machine';
 import { runSyncBench } from './sync/syncBench';
 import { formatSyncTable } from './sync/report';
+import { fmtMs } from './lib/table';
 
 export const SECTIONS = [
   'sync',
@@ -19,13 +21,19 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** What a plain run does: runindex (25-40 min) and drills are opt-in. */
+export const DEFAULT_SECTIONS: Section[] = ['sync', 'ingestion', 'routes'];
+
 export const HELP = `bench — benchmarks and drills for the AWS Glue catalog module
 
 Usage: node packages/bench/bin/bench [options]
 
   --quick               small matrix for a smoke run (1,000 jobs at 0 and 20 ms; ingestion of 1,000 jobs)
   --only SECTION        sync | ingestion | drills | routes | runindex (repeatable, or comma-separated);
-                        default: sync, ingestion, routes and runindex (drills need PostgreSQL and take minutes)
+                        default: sync, ingestion and routes (runindex takes 25-40 min, --quick 3-4 min;
+                        drills need PostgreSQL and take minutes)
+  --run-index-drill     with --quick, also run the two-replica run-index drill after the
+                        replica drill (about 2 min more; without --quick it always runs)
   --runs N              refreshes per sync case (the first is cold; default 3, quick 2)
   --sizes A,B,...       sync account sizes in jobs (default 1000,5000,20000)
   --latencies A,B,...   sync emulated latencies in ms (default 0,20,50)
@@ -53,6 +61,8 @@ export interface BenchOptions {
   latencies: number[];
   ingestionJobs: number;
   runIndexJobs: number[];
+  /** Run the two-replica run-index drill in the drills section (always without --quick). */
+  runIndexDrill: boolean;
   profile: boolean;
   outDir: string;
 }
@@ -82,6 +92,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       latencies: { type: 'string' },
       'ingestion-jobs': { type: 'string' },
       'runindex-jobs': { type: 'string' },
+      'run-index-drill': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -103,9 +114,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     return quick ? quickValue : fullValue;
   };
   return {
-    sections: only.length
-      ? (only as Section[])
-      : ['sync', 'ingestion', 'routes', 'runindex'],
+    sections: only.length ? (only as Section[]) : DEFAULT_SECTIONS,
     quick,
     runs: pick(
       values.runs ? numbers(values.runs, '--runs')[0] : undefined,
@@ -136,6 +145,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       [2000],
       [2000, 20000],
     ),
+    runIndexDrill: !quick || !!values['run-index-drill'],
     profile: !!values.profile,
     outDir: values.out
       ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
@@ -210,28 +220,44 @@ export async function runCli(argv: string[]): Promise<number> {
           require('./drills/replicaDrill') as typeof import('./drills/replicaDrill');
         const { formatDrillReport } =
           require('./drills/report') as typeof import('./drills/report');
+        const drillStart = performance.now();
         const results = await runReplicaDrill({ quick: options.quick, log });
-        report.drills = results;
+        const drillMs = Math.round(performance.now() - drillStart);
+        report.drills = { ...results, durationMs: drillMs };
         print(
           'Drill: two replicas on one PostgreSQL',
-          formatDrillReport(results),
+          `${formatDrillReport(results)}\n(drill wall time ${fmtMs(drillMs)})`,
         );
         if (!results.passed) failed = true;
         save();
-        const { runRunIndexDrill } =
-          require('./drills/runIndexDrill') as typeof import('./drills/runIndexDrill');
-        const { formatRunIndexDrillReport } =
-          require('./drills/runIndexReport') as typeof import('./drills/runIndexReport');
-        const indexDrill = await runRunIndexDrill({
-          quick: options.quick,
-          log,
-        });
-        report.runIndexDrill = indexDrill;
-        print(
-          'Drill: the run index on two replicas (events, reconciler, notifications)',
-          formatRunIndexDrillReport(indexDrill),
-        );
-        if (!indexDrill.passed) failed = true;
+        if (!options.runIndexDrill) {
+          report.runIndexDrill = {
+            skipped: 'not in --quick (about 2 min); add --run-index-drill',
+          };
+          print(
+            'Drill: the run index on two replicas (events, reconciler, notifications)',
+            'SKIPPED: not part of --quick (it adds about 2 min); run `npm run drills` without --quick, or add --run-index-drill',
+          );
+        } else {
+          const { runRunIndexDrill } =
+            require('./drills/runIndexDrill') as typeof import('./drills/runIndexDrill');
+          const { formatRunIndexDrillReport } =
+            require('./drills/runIndexReport') as typeof import('./drills/runIndexReport');
+          const indexStart = performance.now();
+          const indexDrill = await runRunIndexDrill({
+            quick: options.quick,
+            log,
+          });
+          const indexMs = Math.round(performance.now() - indexStart);
+          report.runIndexDrill = { ...indexDrill, durationMs: indexMs };
+          print(
+            'Drill: the run index on two replicas (events, reconciler, notifications)',
+            `${formatRunIndexDrillReport(indexDrill)}\n(drill wall time ${fmtMs(
+              indexMs,
+            )})`,
+          );
+          if (!indexDrill.passed) failed = true;
+        }
       }
       if (section === 'routes') {
         const { runRoutesBench } =
