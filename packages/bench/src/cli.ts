@@ -30,7 +30,7 @@ Usage: node packages/bench/bin/bench [options]
 
   --quick               small matrix for a smoke run (1,000 jobs at 0 and 20 ms; ingestion of 1,000 jobs)
   --only SECTION        sync | ingestion | drills | routes | runindex (repeatable, or comma-separated);
-                        default: sync, ingestion and routes (runindex takes 25-40 min, --quick 3-4 min;
+                        default: sync, ingestion and routes (runindex takes 25-40 min, --quick 2-4.5 min;
                         drills need PostgreSQL and take minutes)
   --run-index-drill     with --quick, also run the two-replica run-index drill after the
                         replica drill (about 2 min more; without --quick it always runs)
