@@ -102,6 +102,8 @@ export async function loadSyncedJobs(
 export class SyncedJobDirectory {
   private jobs = new Map<string, SyncedJob>();
   private byArn = new Map<string, SyncedJob>();
+  /** Every synced entity that claims each ARN (two providers may sync one). */
+  private claims = new Map<string, Entity[]>();
   private readonly misses = new Map<string, number>();
   private loadedAt = 0;
   private loading?: Promise<void>;
@@ -149,6 +151,18 @@ export class SyncedJobDirectory {
     if (this.loadedAt === 0) return this.all();
     this.fresh(TTL_MS).catch(() => {});
     return [...this.byArn.values()];
+  }
+
+  /**
+   * The synced entities of a job ARN as last loaded, without waiting on the
+   * catalog: undefined when the directory is not loaded yet or does not
+   * have the job (the caller asks the catalog), and a directory older than a
+   * minute reloads in the background. For the access checks of every route.
+   */
+  syncedEntitiesOf(arn: string): Entity[] | undefined {
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.loadedAt >= TTL_MS) this.fresh(TTL_MS).catch(() => {});
+    return this.loadedAt === 0 ? undefined : this.claims.get(arn);
   }
 
   /** Whether a provider reads this account and region. */
@@ -212,6 +226,11 @@ export class SyncedJobDirectory {
       jobs.map(j => [keyOf(j.job.accountId, j.job.region, j.job.name), j]),
     );
     this.byArn = new Map(jobs.map(j => [j.job.arn, j]));
+    const claims = new Map<string, Entity[]>();
+    for (const j of jobs) {
+      claims.set(j.job.arn, [...(claims.get(j.job.arn) ?? []), j.entity]);
+    }
+    this.claims = claims;
     this.misses.clear();
     this.loadedAt = (this.options.now ?? Date.now)();
   }

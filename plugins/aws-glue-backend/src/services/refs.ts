@@ -161,12 +161,14 @@ export const glueAccessServiceRef = createServiceRef<GlueAccessService>({
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         auth: coreServices.auth,
+        runIndex: glueRunIndexServiceRef,
       },
-      factory: ({ config, catalog, permissions, auth }) =>
+      factory: ({ config, catalog, permissions, auth, runIndex }) =>
         new DefaultGlueAccessService({
           catalog,
           permissions,
           auth,
+          jobs: runIndex.jobs,
           units: readAwsGlueProviderUnits(config),
           requireSyncedEntity:
             readAwsGlueBackendConfig(config).actions.requireSyncedEntity,

@@ -32,7 +32,10 @@ function handWritten(name: string, arn: string): Entity {
 function setup(
   entities: Entity[],
   allowedRefs: string[],
-  options: { requireSyncedEntity?: boolean } = {},
+  options: {
+    requireSyncedEntity?: boolean;
+    directory?: Record<string, Entity[]>;
+  } = {},
 ) {
   const catalog = catalogServiceMock({ entities });
   jest.spyOn(catalog, 'getEntities');
@@ -52,6 +55,9 @@ function setup(
     auth: mockServices.auth(),
     units: PROVIDER_UNITS,
     requireSyncedEntity: options.requireSyncedEntity ?? true,
+    jobs: options.directory && {
+      syncedEntitiesOf: arn => options.directory![arn],
+    },
   });
   return { service, catalog, authorize };
 }
@@ -237,4 +243,29 @@ describe('DefaultGlueAccessService', () => {
       );
     },
   );
+
+  it('decides a job its directory holds without a catalog query, and asks the catalog for the rest', async () => {
+    const orders = jobEntity('orders');
+    const ORDERS_ARN = orders.metadata.annotations![ANNOTATION_AWS_ARN];
+    const { service, catalog } = setup(
+      [finance, orders],
+      ['component:default/finance-kpi-rollup'],
+      { directory: { [FINANCE_ARN]: [finance] } },
+    );
+    const [known] = await service.decide([ask(finance)]);
+    expect(known).toMatchObject({
+      allowed: true,
+      evaluatedOn: ['component:default/finance-kpi-rollup'],
+    });
+    expect(catalog.getEntities).not.toHaveBeenCalled();
+    const [unknown] = await service.decide([ask(orders)]);
+    expect(unknown).toMatchObject({
+      allowed: false,
+      syncedEntityRefs: ['component:default/orders'],
+    });
+    expect(catalog.getEntities).toHaveBeenCalledTimes(1);
+    expect((catalog.getEntities as jest.Mock).mock.calls[0][0].filter).toEqual([
+      { [`metadata.annotations.${ANNOTATION_AWS_ARN}`]: ORDERS_ARN },
+    ]);
+  });
 });

@@ -23,6 +23,7 @@ import {
   GlueAccessRequest,
   GlueAccessService,
 } from './GlueAccessService';
+import { SyncedJobDirectory } from '../../runIndex/SyncedJobs';
 
 /** Options of {@link DefaultGlueAccessService}. */
 export interface DefaultGlueAccessServiceOptions {
@@ -33,6 +34,11 @@ export interface DefaultGlueAccessServiceOptions {
   units: readonly AwsGlueProviderUnit[];
   /** Refuse actions on jobs no synced entity stands for (default true). */
   requireSyncedEntity: boolean;
+  /**
+   * The plugin's directory of synced jobs: a job it holds is decided without
+   * a catalog query (the rest, and workflows, are looked up in the catalog).
+   */
+  jobs?: Pick<SyncedJobDirectory, 'syncedEntitiesOf'>;
 }
 
 /** ARNs per catalog query (each is one filter of an OR). */
@@ -204,9 +210,16 @@ export class DefaultGlueAccessService implements GlueAccessService {
   ): Promise<Map<string, Entity[]>> {
     const result = new Map<string, Entity[]>();
     if (this.options.units.length === 0) return result;
+    const unknown: string[] = [];
+    for (const arn of arns) {
+      const known = this.options.jobs?.syncedEntitiesOf(arn);
+      if (known) result.set(arn, known);
+      else unknown.push(arn);
+    }
+    if (unknown.length === 0) return result;
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    for (let i = 0; i < arns.length; i += ARNS_PER_QUERY) {
-      const chunk = arns.slice(i, i + ARNS_PER_QUERY);
+    for (let i = 0; i < unknown.length; i += ARNS_PER_QUERY) {
+      const chunk = unknown.slice(i, i + ARNS_PER_QUERY);
       const { items } = await this.options.catalog.getEntities(
         {
           filter: chunk.map(arn => ({
