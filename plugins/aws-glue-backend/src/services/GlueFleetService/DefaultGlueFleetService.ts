@@ -69,11 +69,13 @@ const ownerOf = (entity: Entity) =>
 const titleOf = (entity: Entity) =>
   entity.metadata.title ?? entity.metadata.name;
 
-/** A synced job and its newest run's state, before its row is built. */
+/** A synced job and its newest run's state, with its sort keys, before its row is built. */
 interface FleetEntry {
   synced: SyncedJob;
   title: string;
   latest?: LatestRunState;
+  /** Failing 0, running 1, other states 2, never run 3. */
+  rank: number;
 }
 
 const titleCollator = new Intl.Collator('en-US');
@@ -84,10 +86,14 @@ function stateRank(state: string | undefined): number {
   return state ? 2 : 3;
 }
 
-/** Failing first, then running, then the rest; newest start first within. */
+/**
+ * Failing first, then running, then the rest; newest start first within.
+ * Keys are computed once per entry: the comparator runs some 300,000 times
+ * for 20,000 jobs.
+ */
 function fleetOrder(a: FleetEntry, b: FleetEntry): number {
   return (
-    stateRank(a.latest?.state) - stateRank(b.latest?.state) ||
+    a.rank - b.rank ||
     (b.latest?.startedAt ?? 0) - (a.latest?.startedAt ?? 0) ||
     titleCollator.compare(a.title, b.title)
   );
@@ -95,12 +101,11 @@ function fleetOrder(a: FleetEntry, b: FleetEntry): number {
 
 function countStates(entries: FleetEntry[]): GlueFleetResponse['counts'] {
   const counts = { failing: 0, active: 0, succeeded: 0, other: 0, neverRun: 0 };
-  for (const { latest } of entries) {
-    const state = latest?.state;
-    if (!state) counts.neverRun += 1;
-    else if (isFailedRunState(state)) counts.failing += 1;
-    else if (isActiveRunState(state)) counts.active += 1;
-    else if (state === 'SUCCEEDED') counts.succeeded += 1;
+  for (const { latest, rank } of entries) {
+    if (rank === 0) counts.failing += 1;
+    else if (rank === 1) counts.active += 1;
+    else if (rank === 3) counts.neverRun += 1;
+    else if (latest?.state === 'SUCCEEDED') counts.succeeded += 1;
     else counts.other += 1;
   }
   return counts;
@@ -142,11 +147,15 @@ export class DefaultGlueFleetService implements GlueFleetService {
           )),
     );
     const latest = await this.options.store.latestStates();
-    const entries: FleetEntry[] = jobs.map(synced => ({
-      synced,
-      title: titleOf(synced.entity),
-      latest: latest.get(synced.job.arn),
-    }));
+    const entries: FleetEntry[] = jobs.map(synced => {
+      const run = latest.get(synced.job.arn);
+      return {
+        synced,
+        title: titleOf(synced.entity),
+        latest: run,
+        rank: stateRank(run?.state),
+      };
+    });
     const states = options.states?.length ? new Set(options.states) : undefined;
     const matching = entries
       .filter(e => !states || states.has(e.latest?.state ?? ''))
