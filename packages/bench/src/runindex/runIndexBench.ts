@@ -190,7 +190,8 @@ async function runCase(
       result.dropped = await measureDroppedEvents(env, {
         dropRate: 0.3,
         outcomes: OUTCOMES,
-        timeoutMs: 120_000,
+        // the runs end within two minutes; the pass then reads every job
+        timeoutMs: 120_000 + passTimeout,
       });
       const d = result.dropped;
       log(
