@@ -9,10 +9,24 @@ export {
   glueChainServiceRef,
   glueClientFactoryServiceRef,
   glueDataSourceServiceRef,
+  glueFleetServiceRef,
+  glueRunIndexServiceRef,
   glueRunsServiceRef,
 } from './services/refs';
 export * from './services/ChainService';
 export * from './services/GlueAccessService';
 export * from './services/GlueClientFactory';
 export * from './services/GlueDataSource';
+export * from './services/GlueFleetService';
 export * from './services/GlueRunsService';
+/*
+ * The run index behind glueRunIndexServiceRef. Its parts are exported as types
+ * only, so that the signatures above name exported types.
+ */
+export { RunIndex } from './runIndex/RunIndex';
+export type { RunSource } from './runIndex/RunIndex';
+export type { GlueRunReader } from './runIndex/GlueRunReader';
+export type { RunNotifier } from './runIndex/RunNotifier';
+export type { RunStore } from './runIndex/RunStore';
+export type { SyncedJobDirectory } from './runIndex/SyncedJobs';
+export type { WorkflowRunStore } from './runIndex/WorkflowRunStore';
