@@ -20,9 +20,10 @@ export function cloudWatchEncode(value: string): string {
 
 /**
  * A CloudWatch log group with its streams filtered by a prefix (a run's
- * streams all start with its run id). The group name is encoded as in
- * §9.2; the `?logStreamNameFilter=` part is encoded once (`$3F`, `$3D`),
- * as the console itself writes it.
+ * streams all start with its run id). The group name and the prefix go
+ * through `cloudWatchEncode` (URI-encoded twice, `%` written as `$`); the
+ * `?logStreamNameFilter=` part is encoded once (`$3F`, `$3D`), as the console
+ * itself writes it.
  */
 export function logGroupStreamsUrl(
   partition: string,
