@@ -34,6 +34,7 @@ import {
   awsGlueJobStopPermission,
   GlueChainResponse,
   GlueJobRunsResponse,
+  GlueTeamSummaryResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
@@ -1266,6 +1267,8 @@ describe('every route', () => {
     ['get', 'bookmark'],
     ['get', 'chain'],
     ['get', 'workflow-runs'],
+    ['get', 'trends'],
+    ['get', 'team-summary'],
     ['post', 'runs'],
     ['post', 'runs/jr_1/stop'],
   ];
@@ -1279,6 +1282,7 @@ describe('every route', () => {
       ['get', `${JOB_URL}/runs`, awsGlueJobReadPermission],
       ['get', `${JOB_URL}/runs/jr_1`, awsGlueJobReadPermission],
       ['get', `${JOB_URL}/bookmark`, awsGlueJobReadPermission],
+      ['get', `${JOB_URL}/trends`, awsGlueJobReadPermission],
       [
         'get',
         `${BASE}/system/sales-pipeline/workflow-runs`,
@@ -1356,6 +1360,124 @@ describe('every route', () => {
     expect(
       nodes.find(n => n.id === 'component:default/triggering_job')!.latestRun,
     ).toBeDefined();
+  });
+
+  it('trends answer 403 naming the synced entity when aws-glue.job.read is refused', async () => {
+    const server = await startBackend({ extraFeatures: [denyAll().factory] });
+    const res = await request(server)
+      .get(`${JOB_URL}/trends`)
+      .set('Authorization', user());
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      "You may not see the AWS Glue runs of component:default/orders-daily-etl: permission aws-glue.job.read on the job's synced entity component:default/orders-daily-etl (owner group:default/data-platform) is not granted to you",
+    );
+  });
+
+  it('the fleet and the team summary leave out the jobs whose read is refused', async () => {
+    const JOB_REF = 'component:default/orders-daily-etl';
+    const TRIGGERING = 'component:default/triggering_job';
+    let refused: string | undefined;
+    const permissions = mockServices.permissions.mock({
+      // the policy is conditional on aws-glue.job.read: each job is asked about
+      authorizeConditional: jest.fn(async (requests: any[]) =>
+        requests.map(r =>
+          r.permission.name === awsGlueJobReadPermission.name
+            ? {
+                result: AuthorizeResult.CONDITIONAL,
+                pluginId: 'catalog',
+                resourceType: 'catalog-entity',
+                conditions: { rule: 'IS_ENTITY_OWNER', params: { claims: [] } },
+              }
+            : { result: AuthorizeResult.ALLOW },
+        ),
+      ) as any,
+      authorize: jest.fn(async (requests: any[]) =>
+        requests.map(r => ({
+          result:
+            r.permission.name === awsGlueJobReadPermission.name &&
+            r.resourceRef === refused
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      ) as any,
+    });
+    // a run that failed two hours ago (too old to notify), for each job read
+    const ended = Date.now() - 2 * HOUR;
+    glue.on(GetJobRunsCommand).callsFake(input => ({
+      JobRuns: [
+        run(1, 'FAILED', {
+          JobName: input.JobName,
+          StartedOn: new Date(ended - HOUR),
+          CompletedOn: new Date(ended),
+          LastModifiedOn: new Date(ended),
+        }),
+      ],
+    }));
+    const team: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { namespace: 'default', name: 'data-platform' },
+      spec: { type: 'team', children: [] },
+    };
+    const server = await startBackend({
+      awsGlue: { runIndex: { reconciler: { enabled: false } } },
+      entities: [orders, ...chain.entities, team],
+      extraFeatures: [permissions.factory],
+    });
+    const fleet = async () => {
+      const res = await request(server)
+        .get('/api/aws-glue/v1/jobs')
+        .set('Authorization', user());
+      expect(res.status).toBe(200);
+      return res.body.jobs as { entityRef: string; latestRun?: object }[];
+    };
+    const summary = async () => {
+      const res = await request(server)
+        .get(`${BASE}/group/data-platform/team-summary`)
+        .set('Authorization', user());
+      expect(res.status).toBe(200);
+      return res.body as GlueTeamSummaryResponse;
+    };
+    // the runs read are written through to the run index (not awaited: poll)
+    for (const name of ['orders-daily-etl', 'triggering_job']) {
+      const res = await request(server)
+        .get(`${BASE}/component/${name}/runs`)
+        .set('Authorization', user());
+      expect(res.status).toBe(200);
+    }
+    const stored = [JOB_REF, TRIGGERING];
+    for (let i = 0; ; i++) {
+      const jobs = await fleet();
+      if (stored.every(ref => jobs.find(j => j.entityRef === ref)?.latestRun))
+        break;
+      if (i === 100) throw new Error('the runs read never reached the index');
+      await new Promise(r => setTimeout(r, 50));
+    }
+    const failed = (s: GlueTeamSummaryResponse) =>
+      s.failuresLast24h.map(f => f.entityRef).sort();
+
+    // nothing refused: both jobs are in the rows
+    expect((await fleet()).map(j => j.entityRef)).toEqual(
+      expect.arrayContaining(stored),
+    );
+    expect(failed(await summary())).toEqual([...stored].sort());
+
+    refused = TRIGGERING;
+    const rows = (await fleet()).map(j => j.entityRef);
+    expect(rows).toContain(JOB_REF);
+    expect(rows).not.toContain(TRIGGERING);
+    const after = await summary();
+    expect(failed(after)).toEqual([JOB_REF]);
+    expect(
+      [...after.slowest, ...after.dearest].map(j => j.entityRef),
+    ).not.toContain(TRIGGERING);
+    expect(after.slowest.map(j => j.entityRef)).toContain(JOB_REF);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      expect.arrayContaining([
+        { permission: awsGlueJobReadPermission, resourceRef: TRIGGERING },
+      ]),
+      expect.anything(),
+    );
   });
 
   it.each(routes)('%s %s is 401 without credentials', async (method, path) => {
