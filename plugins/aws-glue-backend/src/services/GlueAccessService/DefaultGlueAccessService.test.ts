@@ -244,6 +244,101 @@ describe('DefaultGlueAccessService', () => {
     },
   );
 
+  describe('readableSyncedEntities', () => {
+    const orders = jobEntity('orders');
+    const twin = jobEntity('orders-twin');
+    const entities = [finance, orders, twin];
+
+    function readable(overall: AuthorizeResult, allowedRefs: string[] = []) {
+      const authorizeConditional = jest.fn(async () => [
+        overall === AuthorizeResult.CONDITIONAL
+          ? {
+              result: overall,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_ENTITY_OWNER',
+                params: { claims: ['group:default/analytics'] },
+              },
+            }
+          : { result: overall },
+      ]);
+      const authorize = jest.fn(async (requests: any[]) =>
+        requests.map(r => ({
+          result: allowedRefs.includes(r.resourceRef)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+        })),
+      );
+      const service = new DefaultGlueAccessService({
+        catalog: catalogServiceMock({ entities }),
+        permissions: mockServices.permissions.mock({
+          authorizeConditional: authorizeConditional as any,
+          authorize: authorize as any,
+        }),
+        auth: mockServices.auth(),
+        units: PROVIDER_UNITS,
+        requireSyncedEntity: true,
+      });
+      return { service, authorizeConditional, authorize };
+    }
+
+    it('lets the caller read every job, with one policy call, when aws-glue.job.read is allowed outright', async () => {
+      const { service, authorizeConditional, authorize } = readable(
+        AuthorizeResult.ALLOW,
+      );
+      expect(
+        await service.readableSyncedEntities(entities, credentials),
+      ).toEqual([true, true, true]);
+      expect(authorizeConditional).toHaveBeenCalledTimes(1);
+      expect(authorizeConditional).toHaveBeenCalledWith(
+        [{ permission: awsGlueJobReadPermission }],
+        { credentials },
+      );
+      expect(authorize).not.toHaveBeenCalled();
+    });
+
+    it('lets the caller read no job, with one policy call, when aws-glue.job.read is denied outright', async () => {
+      const { service, authorizeConditional, authorize } = readable(
+        AuthorizeResult.DENY,
+        // even a ref the per-entity answer would allow stays unreadable
+        ['component:default/orders'],
+      );
+      expect(
+        await service.readableSyncedEntities(entities, credentials),
+      ).toEqual([false, false, false]);
+      expect(authorizeConditional).toHaveBeenCalledTimes(1);
+      expect(authorize).not.toHaveBeenCalled();
+    });
+
+    it('asks about each entity, in order, when the decision is conditional', async () => {
+      const { service, authorize } = readable(AuthorizeResult.CONDITIONAL, [
+        'component:default/finance-kpi-rollup',
+        'component:default/orders-twin',
+      ]);
+      expect(
+        await service.readableSyncedEntities(entities, credentials),
+      ).toEqual([true, false, true]);
+      expect(authorize).toHaveBeenCalledTimes(1);
+      expect(authorize).toHaveBeenCalledWith(
+        entities.map(e => ({
+          permission: awsGlueJobReadPermission,
+          resourceRef: stringifyEntityRef(e),
+        })),
+        { credentials },
+      );
+    });
+
+    it('asks nothing for no entities', async () => {
+      const { service, authorizeConditional, authorize } = readable(
+        AuthorizeResult.ALLOW,
+      );
+      expect(await service.readableSyncedEntities([], credentials)).toEqual([]);
+      expect(authorizeConditional).not.toHaveBeenCalled();
+      expect(authorize).not.toHaveBeenCalled();
+    });
+  });
+
   it('decides a job its directory holds without a catalog query, and asks the catalog for the rest', async () => {
     const orders = jobEntity('orders');
     const ORDERS_ARN = orders.metadata.annotations![ANNOTATION_AWS_ARN];
