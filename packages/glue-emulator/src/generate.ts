@@ -234,23 +234,51 @@ function schedule(rng: Rng): string {
   return `cron(${minute} ${intBetween(rng, 0, 23)} * * ? *)`;
 }
 
-function generateRegion(
-  seed: number,
-  accountId: string,
-  region: string,
-  options: GenerateOptions,
-): FixtureRegion {
-  const rng = rngFor(`${seed}|generate|${accountId}|${region}`);
-  const jobCount = options.jobs ?? 100;
-  const triggerCount = options.triggers ?? Math.floor(jobCount / 4);
-  const workflowCount = options.workflows ?? Math.floor(jobCount / 100);
-  const crawlerCount = options.crawlers ?? Math.floor(jobCount / 40);
+/** How many of each resource one account x region gets. */
+interface RegionCounts {
+  jobs: number;
+  triggers: number;
+  workflows: number;
+  crawlers: number;
+}
 
-  const jobs: FixtureJob[] = [];
-  const triggers: FixtureTrigger[] = [];
-  const crawlers: FixtureCrawler[] = [];
+function regionCounts(options: GenerateOptions): RegionCounts {
+  const jobs = options.jobs ?? 100;
+  return {
+    jobs,
+    triggers: options.triggers ?? Math.floor(jobs / 4),
+    workflows: options.workflows ?? Math.floor(jobs / 100),
+    crawlers: options.crawlers ?? Math.floor(jobs / 40),
+  };
+}
+
+/**
+ * One account x region while it is generated. Every helper below draws from
+ * the one `rng` in a fixed order: the output depends on that order.
+ */
+interface RegionDraft {
+  rng: Rng;
+  accountId: string;
+  counts: RegionCounts;
+  jobs: FixtureJob[];
+  triggers: FixtureTrigger[];
+  workflows: FixtureWorkflow[];
+  crawlers: FixtureCrawler[];
+}
+
+/** A condition on a job's state. */
+const jobIs = (
+  job: GeneratedJob,
+  state: 'SUCCEEDED' | 'FAILED',
+): GlueCondition => ({
+  LogicalOperator: 'EQUALS',
+  JobName: job.job.Name,
+  State: state,
+});
+
+function makeWorkflows(count: number): FixtureWorkflow[] {
   const workflows: FixtureWorkflow[] = [];
-  for (let w = 0; w < workflowCount; w++) {
+  for (let w = 0; w < count; w++) {
     const team = TEAMS[w % TEAMS.length];
     workflows.push({
       Name: `${DOMAINS[w % DOMAINS.length]}-pipeline-${String(w).padStart(
@@ -263,155 +291,184 @@ function generateRegion(
       Tags: { owner: team },
     });
   }
-  const newCrawler = (
-    team: string,
-    domain: string,
-    path: string,
-  ): FixtureCrawler | undefined => {
-    if (crawlers.length >= crawlerCount) return undefined;
-    const i = crawlers.length;
-    const crawler: FixtureCrawler = {
-      Name: `${domain}-crawler-${String(i).padStart(4, '0')}`,
-      Role: `arn:aws:iam::${accountId}:role/${team}-glue-role`,
-      DatabaseName: domain,
-      Description: `Catalogs ${path}`,
-      Targets: {
-        S3Targets: [{ Path: path, Exclusions: ['**/_temporary/**'] }],
-      },
-      Tags: { owner: team },
-      Simulation: { durationSeconds: intBetween(rng, 45, 600) },
-    };
-    crawlers.push(crawler);
-    return crawler;
-  };
+  return workflows;
+}
 
+/** A new crawler of `path`, or undefined once the region has its count. */
+function addCrawler(
+  draft: RegionDraft,
+  team: string,
+  domain: string,
+  path: string,
+): FixtureCrawler | undefined {
+  const { crawlers } = draft;
+  if (crawlers.length >= draft.counts.crawlers) return undefined;
+  const i = crawlers.length;
+  const crawler: FixtureCrawler = {
+    Name: `${domain}-crawler-${String(i).padStart(4, '0')}`,
+    Role: `arn:aws:iam::${draft.accountId}:role/${team}-glue-role`,
+    DatabaseName: domain,
+    Description: `Catalogs ${path}`,
+    Targets: {
+      S3Targets: [{ Path: path, Exclusions: ['**/_temporary/**'] }],
+    },
+    Tags: { owner: team },
+    Simulation: { durationSeconds: intBetween(draft.rng, 45, 600) },
+  };
+  crawlers.push(crawler);
+  return crawler;
+}
+
+function addJob(draft: RegionDraft, input?: string): GeneratedJob {
+  const g = makeJob(draft.rng, draft.jobs.length, draft.accountId, input);
+  draft.jobs.push(g.job);
+  return g;
+}
+
+/** The scheduled or on-demand trigger that starts a chain at `first`. */
+function rootTrigger(
+  rng: Rng,
+  first: GeneratedJob,
+  workflow: string | undefined,
+): FixtureTrigger {
+  const onDemand = rng() < 0.2;
+  const root: FixtureTrigger = {
+    Name: `${first.job.Name}-${onDemand ? 'on-demand' : 'schedule'}`,
+    Type: onDemand ? 'ON_DEMAND' : 'SCHEDULED',
+    State: onDemand ? 'CREATED' : 'ACTIVATED',
+    Description: `Starts the ${first.domain} chain`,
+    Actions: [{ JobName: first.job.Name }],
+    Tags: { owner: first.team },
+  };
+  if (!onDemand) root.Schedule = schedule(rng);
+  if (workflow) root.WorkflowName = workflow;
+  return root;
+}
+
+/**
+ * How many conditional triggers chain `c` of `rootCount` gets: about an even
+ * share of those left, and all of them for the last chain.
+ */
+function chainLength(
+  rng: Rng,
+  c: number,
+  rootCount: number,
+  conditionalLeft: number,
+): number {
+  const chainsLeft = rootCount - c;
+  const share = Math.round(conditionalLeft / chainsLeft + between(rng, -1, 1));
+  return c === rootCount - 1
+    ? conditionalLeft
+    : Math.max(0, Math.min(conditionalLeft, share));
+}
+
+/**
+ * The predicate of the next conditional trigger of a chain: after both of
+ * the last two jobs, on either's failure, on the last one's failure, or
+ * (most often) after the last one.
+ */
+function chainPredicate(
+  rng: Rng,
+  members: GeneratedJob[],
+): {
+  conditions: GlueCondition[];
+  logical?: 'AND' | 'ANY';
+  label: string;
+} {
+  const last = members[members.length - 1];
+  const r = rng();
+  if (r < 0.1 && members.length >= 2) {
+    const other = members[members.length - 2];
+    return {
+      conditions: [jobIs(other, 'SUCCEEDED'), jobIs(last, 'SUCCEEDED')],
+      logical: 'AND',
+      label: 'after-both',
+    };
+  }
+  if (r < 0.15 && members.length >= 2) {
+    const other = members[members.length - 2];
+    return {
+      conditions: [jobIs(other, 'FAILED'), jobIs(last, 'FAILED')],
+      logical: 'ANY',
+      label: 'on-any-failure',
+    };
+  }
+  if (r < 0.25) {
+    return { conditions: [jobIs(last, 'FAILED')], label: 'on-failure' };
+  }
+  return { conditions: [jobIs(last, 'SUCCEEDED')], label: 'after' };
+}
+
+/**
+ * Continues a chain by one conditional trigger and the job it starts; a
+ * job that continues the chain (not a failure handler) joins `members`.
+ */
+function addConditionalStep(
+  draft: RegionDraft,
+  members: GeneratedJob[],
+  workflow: string | undefined,
+): void {
+  const last = members[members.length - 1];
+  const { conditions, logical, label } = chainPredicate(draft.rng, members);
+  const failureHandler = conditions[0].State === 'FAILED';
+  const next = addJob(draft, failureHandler ? undefined : last.output);
+  const actions: FixtureTrigger['Actions'] = [
+    failureHandler
+      ? {
+          JobName: next.job.Name,
+          Arguments: { '--notify': `${last.team}-oncall` },
+        }
+      : { JobName: next.job.Name },
+  ];
+  if (!failureHandler && draft.rng() < 0.15) {
+    const crawler = addCrawler(draft, last.team, last.domain, last.output);
+    if (crawler) actions.push({ CrawlerName: crawler.Name });
+  }
+  const conditional: FixtureTrigger = {
+    Name: `${label}-${last.job.Name}-${draft.triggers.length}`,
+    Type: 'CONDITIONAL',
+    State: 'ACTIVATED',
+    Predicate: logical
+      ? { Logical: logical, Conditions: conditions }
+      : { Conditions: conditions },
+    Actions: actions,
+    Tags: { owner: last.team },
+  };
+  if (workflow) conditional.WorkflowName = workflow;
+  draft.triggers.push(conditional);
+  if (!failureHandler) members.push(next);
+}
+
+/**
+ * The chains: about a fifth of the triggers start one (the first chains in
+ * a workflow each), the rest continue them.
+ */
+function addChains(draft: RegionDraft): void {
+  const { counts, jobs, workflows } = draft;
   const rootCount =
-    triggerCount > 0 ? Math.max(1, Math.round(triggerCount * 0.2)) : 0;
-  const conditionalCount = triggerCount - rootCount;
-  let conditionalLeft = conditionalCount;
-  let chainIndex = 0;
-  const addJob = (input?: string) => {
-    const g = makeJob(rng, jobs.length, accountId, input);
-    jobs.push(g.job);
-    return g;
-  };
-
-  for (let c = 0; c < rootCount && jobs.length < jobCount; c++) {
-    const workflow =
-      chainIndex < workflows.length ? workflows[chainIndex].Name : undefined;
-    chainIndex++;
-    const first = addJob();
-    const onDemand = rng() < 0.2;
-    const root: FixtureTrigger = {
-      Name: `${first.job.Name}-${onDemand ? 'on-demand' : 'schedule'}`,
-      Type: onDemand ? 'ON_DEMAND' : 'SCHEDULED',
-      State: onDemand ? 'CREATED' : 'ACTIVATED',
-      Description: `Starts the ${first.domain} chain`,
-      Actions: [{ JobName: first.job.Name }],
-      Tags: { owner: first.team },
-    };
-    if (!onDemand) root.Schedule = schedule(rng);
-    if (workflow) root.WorkflowName = workflow;
-    triggers.push(root);
-    // Conditional triggers continuing this chain.
-    const chainsLeft = rootCount - c;
-    const share = Math.round(
-      conditionalLeft / chainsLeft + between(rng, -1, 1),
-    );
-    const length =
-      c === rootCount - 1
-        ? conditionalLeft
-        : Math.max(0, Math.min(conditionalLeft, share));
+    counts.triggers > 0 ? Math.max(1, Math.round(counts.triggers * 0.2)) : 0;
+  let conditionalLeft = counts.triggers - rootCount;
+  for (let c = 0; c < rootCount && jobs.length < counts.jobs; c++) {
+    const workflow = c < workflows.length ? workflows[c].Name : undefined;
+    const first = addJob(draft);
+    draft.triggers.push(rootTrigger(draft.rng, first, workflow));
+    const length = chainLength(draft.rng, c, rootCount, conditionalLeft);
     const members: GeneratedJob[] = [first];
-    for (let k = 0; k < length && jobs.length < jobCount; k++) {
+    for (let k = 0; k < length && jobs.length < counts.jobs; k++) {
       conditionalLeft--;
-      const last = members[members.length - 1];
-      const r = rng();
-      let conditions: GlueCondition[];
-      let logical: 'AND' | 'ANY' | undefined;
-      let label: string;
-      if (r < 0.1 && members.length >= 2) {
-        const other = members[members.length - 2];
-        conditions = [
-          {
-            LogicalOperator: 'EQUALS',
-            JobName: other.job.Name,
-            State: 'SUCCEEDED',
-          },
-          {
-            LogicalOperator: 'EQUALS',
-            JobName: last.job.Name,
-            State: 'SUCCEEDED',
-          },
-        ];
-        logical = 'AND';
-        label = 'after-both';
-      } else if (r < 0.15 && members.length >= 2) {
-        const other = members[members.length - 2];
-        conditions = [
-          {
-            LogicalOperator: 'EQUALS',
-            JobName: other.job.Name,
-            State: 'FAILED',
-          },
-          {
-            LogicalOperator: 'EQUALS',
-            JobName: last.job.Name,
-            State: 'FAILED',
-          },
-        ];
-        logical = 'ANY';
-        label = 'on-any-failure';
-      } else if (r < 0.25) {
-        conditions = [
-          {
-            LogicalOperator: 'EQUALS',
-            JobName: last.job.Name,
-            State: 'FAILED',
-          },
-        ];
-        label = 'on-failure';
-      } else {
-        conditions = [
-          {
-            LogicalOperator: 'EQUALS',
-            JobName: last.job.Name,
-            State: 'SUCCEEDED',
-          },
-        ];
-        label = 'after';
-      }
-      const failureHandler = conditions[0].State === 'FAILED';
-      const next = addJob(failureHandler ? undefined : last.output);
-      const actions: FixtureTrigger['Actions'] = [
-        failureHandler
-          ? {
-              JobName: next.job.Name,
-              Arguments: { '--notify': `${last.team}-oncall` },
-            }
-          : { JobName: next.job.Name },
-      ];
-      if (!failureHandler && rng() < 0.15) {
-        const crawler = newCrawler(last.team, last.domain, last.output);
-        if (crawler) actions.push({ CrawlerName: crawler.Name });
-      }
-      const conditional: FixtureTrigger = {
-        Name: `${label}-${last.job.Name}-${triggers.length}`,
-        Type: 'CONDITIONAL',
-        State: 'ACTIVATED',
-        Predicate: logical
-          ? { Logical: logical, Conditions: conditions }
-          : { Conditions: conditions },
-        Actions: actions,
-        Tags: { owner: last.team },
-      };
-      if (workflow) conditional.WorkflowName = workflow;
-      triggers.push(conditional);
-      if (!failureHandler) members.push(next);
+      addConditionalStep(draft, members, workflow);
     }
   }
-  // Triggers left over when jobs ran out: more on-demand starters of existing jobs.
-  for (let i = triggers.length; i < triggerCount && jobs.length > 0; i++) {
+}
+
+/** Triggers left over when jobs ran out: more on-demand starters of existing jobs. */
+function addManualTriggers(draft: RegionDraft): void {
+  const { rng, jobs, triggers } = draft;
+  for (
+    let i = triggers.length;
+    i < draft.counts.triggers && jobs.length > 0;
+    i++
+  ) {
     const target = jobs[intBetween(rng, 0, jobs.length - 1)];
     triggers.push({
       Name: `${target.Name}-manual-${i}`,
@@ -420,12 +477,19 @@ function generateRegion(
       Tags: { owner: TEAMS[i % TEAMS.length] },
     });
   }
-  while (jobs.length < jobCount) addJob();
-  // Crawlers not started by a trigger crawl on their own schedule.
-  for (let i = 0; crawlers.length < crawlerCount && jobs.length > 0; i++) {
+}
+
+/**
+ * Crawlers not started by a trigger: of job outputs, half of them on their
+ * own schedule, then (with no jobs) of stray buckets.
+ */
+function addStandaloneCrawlers(draft: RegionDraft): void {
+  const { rng, jobs, crawlers, counts } = draft;
+  while (crawlers.length < counts.crawlers && jobs.length > 0) {
     const job = jobs[intBetween(rng, 0, jobs.length - 1)];
     const team = job.Tags?.owner ?? job.Tags?.team ?? TEAMS[0];
-    const crawler = newCrawler(
+    const crawler = addCrawler(
+      draft,
       team,
       job.Name.split('-')[0],
       job.DefaultArguments!['--output'],
@@ -433,13 +497,37 @@ function generateRegion(
     if (crawler && rng() < 0.5)
       crawler.Schedule = `cron(${intBetween(rng, 0, 59)} 3 * * ? *)`;
   }
-  while (crawlers.length < crawlerCount) {
-    newCrawler(
+  while (crawlers.length < counts.crawlers) {
+    addCrawler(
+      draft,
       TEAMS[0],
       'misc',
-      `s3://misc-${accountId}/data/${crawlers.length}/`,
+      `s3://misc-${draft.accountId}/data/${crawlers.length}/`,
     );
   }
+}
+
+function generateRegion(
+  seed: number,
+  accountId: string,
+  region: string,
+  options: GenerateOptions,
+): FixtureRegion {
+  const counts = regionCounts(options);
+  const draft: RegionDraft = {
+    rng: rngFor(`${seed}|generate|${accountId}|${region}`),
+    accountId,
+    counts,
+    jobs: [],
+    triggers: [],
+    workflows: makeWorkflows(counts.workflows),
+    crawlers: [],
+  };
+  addChains(draft);
+  addManualTriggers(draft);
+  while (draft.jobs.length < counts.jobs) addJob(draft);
+  addStandaloneCrawlers(draft);
+  const { jobs, triggers, workflows, crawlers } = draft;
   return { jobs, triggers, workflows, crawlers };
 }
 
