@@ -48,6 +48,7 @@ function serviceOf(
   entity: Entity,
   data: GlueDataSource,
   stores: { store?: RunStore; workflowRuns?: WorkflowRunStore },
+  auditor = mockServices.auditor.mock(),
 ) {
   return new DefaultGlueRunsService({
     catalog: catalogServiceMock({ entities: [entity] }),
@@ -61,7 +62,7 @@ function serviceOf(
       readableSyncedEntities: async entities => entities.map(() => true),
       readsEveryCatalogEntity: async () => true,
     },
-    auditor: mockServices.auditor.mock(),
+    auditor,
     logger: mockServices.logger.mock(),
     data,
     ...stores,
@@ -174,4 +175,69 @@ describe('DefaultGlueRunsService history', () => {
       await workflowRuns.upsert(workflow, [{ ...all[0], status: 'RUNNING' }]),
     ).toBe(0);
   });
+});
+
+describe('DefaultGlueRunsService actions disabled in config', () => {
+  function audited() {
+    const event = {
+      success: jest.fn(async () => {}),
+      fail: jest.fn(async () => {}),
+    };
+    const auditor = mockServices.auditor.mock({
+      createEvent: jest.fn(async () => event),
+    });
+    return { auditor, event };
+  }
+
+  it.each([
+    [
+      'start',
+      'job-run-start',
+      'startJobRun',
+      (service: DefaultGlueRunsService) =>
+        service.startRun({
+          entityRef: 'component:default/orders',
+          credentials: mockCredentials.user(),
+          arguments: { '--run_date': '2026-12-01' },
+        }),
+    ],
+    [
+      'stop',
+      'job-run-stop',
+      'stopJobRun',
+      (service: DefaultGlueRunsService) =>
+        service.stopRun({
+          entityRef: 'component:default/orders',
+          credentials: mockCredentials.user(),
+          runId: 'jr_1',
+        }),
+    ],
+  ])(
+    'audits a refused %s with the reason that it is disabled',
+    async (_what, eventId, configKey, act) => {
+      const { auditor, event } = audited();
+      const data = {
+        startJobRun: jest.fn(),
+        stopJobRun: jest.fn(),
+      } as unknown as GlueDataSource;
+      const service = serviceOf(jobEntity('orders'), data, {}, auditor);
+      await expect(act(service)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining(`awsGlue.actions.${configKey}: true`),
+      });
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({ eventId }),
+      );
+      expect(event.fail).toHaveBeenCalledWith({
+        meta: expect.objectContaining({
+          entityRef: 'component:default/orders',
+          reason: `disabled in config: awsGlue.actions.${configKey} is not true`,
+        }),
+        error: expect.objectContaining({ name: 'NotAllowedError' }),
+      });
+      expect(event.success).not.toHaveBeenCalled();
+      expect(data.startJobRun).not.toHaveBeenCalled();
+      expect(data.stopJobRun).not.toHaveBeenCalled();
+    },
+  );
 });

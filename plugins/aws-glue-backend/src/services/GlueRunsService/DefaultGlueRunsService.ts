@@ -395,6 +395,9 @@ export class DefaultGlueRunsService implements GlueRunsService {
     },
   ): Promise<{ entity: Entity; job: JobRef }> {
     if (!action.enabled) {
+      // refused before the entity is loaded: the audit event has the entity
+      // ref the caller named and this reason, no job ARN
+      meta.reason = `disabled in config: awsGlue.actions.${action.configKey} is not true`;
       throw new NotAllowedError(
         `${action.what} AWS Glue job runs is disabled; set awsGlue.actions.${action.configKey}: true in the backend config to enable it`,
       );
