@@ -174,9 +174,13 @@ export interface Config {
     };
 
     /**
-     * Backstage notifications to the owner of a job's entity when a run
-     * ends FAILED, TIMEOUT or ERROR and no retry attempt follows; one per
-     * run. Needs the notifications backend. An entity opts out with the
+     * Backstage notifications to the owner of a job's synced entity (never
+     * of an entity that only names the job) when a run ends FAILED, TIMEOUT
+     * or ERROR and no retry attempt follows; one per run, with the redacted
+     * error and a link to the run. `aws-glue.job.read` is not evaluated for
+     * the recipients (the linked page is guarded by it): set `enabled: false`
+     * where even redacted errors must not reach the whole owning team. Needs
+     * the notifications backend. A synced entity opts out with the
      * annotation `aws.amazon.com/aws-glue-notifications: disabled`.
      */
     notifications?: {
