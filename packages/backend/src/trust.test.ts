@@ -15,12 +15,16 @@ describe('acting with the authority of the job, not of whoever names it', () => 
   let emulator: GlueEmulator;
   let portal: TestPortal;
 
+  // every entity a test below uses: waited for (bounded) before any test
   beforeAll(async () => {
     ({ emulator, portal } = await startTrustScenario('everyone', [
       'finance-kpi-rollup',
       'freshers_in_dependent_job',
       'guest-service',
       'forged-finance-kpi-rollup',
+      'foreign-service',
+      'odd-case-service',
+      'trailing-slash-service',
       'analytics-service',
     ]));
   });
