@@ -1376,7 +1376,7 @@ describe('every route', () => {
   it('the fleet and the team summary leave out the jobs whose read is refused', async () => {
     const JOB_REF = 'component:default/orders-daily-etl';
     const TRIGGERING = 'component:default/triggering_job';
-    let refused: string | undefined;
+    const refused = new Set<string>();
     const permissions = mockServices.permissions.mock({
       // the policy is conditional on aws-glue.job.read: each job is asked about
       authorizeConditional: jest.fn(async (requests: any[]) =>
@@ -1395,7 +1395,7 @@ describe('every route', () => {
         requests.map(r => ({
           result:
             r.permission.name === awsGlueJobReadPermission.name &&
-            r.resourceRef === refused
+            refused.has(r.resourceRef)
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         })),
@@ -1462,7 +1462,7 @@ describe('every route', () => {
     );
     expect(failed(await summary())).toEqual([...stored].sort());
 
-    refused = TRIGGERING;
+    refused.add(TRIGGERING);
     const rows = (await fleet()).map(j => j.entityRef);
     expect(rows).toContain(JOB_REF);
     expect(rows).not.toContain(TRIGGERING);
