@@ -33,6 +33,12 @@ describe('ArgumentRedactor.withDefaults', () => {
     ['--credentials', 'abc123'],
     ['--auth', 'abc123'],
     ['--auth-header', 'abc123'],
+    ['--webhook-url', 'https://alerts.example.com/in/x'],
+    ['--teams_webhook', 'https://alerts.example.com/in/x'],
+    ['--slack-hook', 'https://chat.example.com/x'],
+    ['--hook.url', 'https://chat.example.com/x'],
+    ['--sentry-dsn', 'https://k@errors.example.com/1'],
+    ['--dsn', 'https://k@errors.example.com/1'],
     // secret values, whatever the key
     ['--jdbc-url', 'jdbc:postgresql://user:pw@host/db'],
     ['--conn', 'jdbc:mysql://admin:s3cr3t@db.example.com:3306/sales'],
@@ -43,6 +49,14 @@ describe('ArgumentRedactor.withDefaults', () => {
     ['--blob', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
     ['--header', 'Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig'],
     ['--pem', '-----BEGIN RSA PRIVATE KEY-----\nMIIE...'],
+    ['--pgp', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOY...'],
+    ['--cache', 'redis://:p4ss@redis:6379'],
+    ['--header', 'Proxy-Authorization: Basic dXNlcjpwYXNz'],
+    ['--x', 'whsec_FAKEfakeFAKEfakeFAKEfake0123'],
+    ['--x', 'rk_live_FAKEfakeFAKEfake0123'],
+    ['--x', 'sk-ant-api03-FAKEfakeFAKEfake0123-abc'],
+    ['--x', 'xapp-1-A0FAKE-1234567890-abcdef'],
+    ['--x', 'gho_FAKEfakeFAKEfakeFAKEfakeFAKEfake0123'],
   ])('redacts %j = %j', (key, value) => {
     expect(redactor.isSecret(key, value)).toBe(true);
     expect(redactor.redact({ [key]: value })).toEqual({ [key]: REDACTED });
@@ -66,6 +80,25 @@ describe('ArgumentRedactor.withDefaults', () => {
     ['--output-path', 's3://datalake/warehouse/orders/hourly/2024/'],
     ['--extra-py-files', 's3://freshers-in/libs/common.zip'],
     ['--conf', 'spark.sql.shuffle.partitions=200'],
+    // look-alikes of the vendor token prefixes and the new key words
+    ['--extra-py-files', 's3://libs/sk-learn-utils.zip'],
+    ['--table', 'github_pats_summary'],
+    ['--database', 'analytics_xoxo'],
+    ['--label', 'skip-validation'],
+    ['--model', 'sk-small'],
+    ['--table', 'sk_live_orders'],
+    ['--customer-driver-env-vars', 'AIza=1'],
+    ['--description', 'Basic ETL job'],
+    ['--hooked-on', 'phonics'],
+    ['--dsname', 'sales'],
+    ['--source', 'https://example.com/data.csv'],
+    ['--source', 'https://user@example.com/data.csv'],
+    ['--cache', 'redis://redis:6379/0'],
+    ['--datalake-formats', 'hudi,delta,iceberg'],
+    ['--enable-glue-datacatalog', 'true'],
+    ['--conf', 'spark.authenticate=true'],
+    ['--ca', '-----BEGIN CERTIFICATE-----\nMIIC...'],
+    ['--run-id', `jr_${'0123456789abcdef'.repeat(4)}`],
   ])('keeps %j = %j', (key, value) => {
     expect(redactor.isSecret(key, value)).toBe(false);
     expect(redactor.redact({ [key]: value })).toEqual({ [key]: value });
@@ -205,6 +238,62 @@ describe('secret shapes that once got past redaction', () => {
       'GET https://bucket.s3.amazonaws.com/k?X-Amz-Signature=abcdef0123&X-Amz-Date=20240101',
       'GET https://bucket.s3.amazonaws.com/k?X-Amz-Signature=<redacted>&X-Amz-Date=20240101',
     ],
+    [
+      "curl -H 'Authorization: Basic dXNlcjpwYXNz' https://api.example.com/x",
+      "curl -H 'Authorization: <redacted>' https://api.example.com/x",
+    ],
+    [
+      'authorization=Token abc123def456 (refused)',
+      'authorization=<redacted> (refused)',
+    ],
+    ['{"Authorization": "Bearer x.y.z"}', '{"Authorization": <redacted>}'],
+    [
+      'Connecting to redis://:p4ss@redis:6379/0 failed',
+      'Connecting to <redacted>redis:6379/0 failed',
+    ],
+    [
+      'key: -----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\nthen more',
+      'key: <redacted>\nthen more',
+    ],
+    [
+      'db.user etl db.password hunter2 db.pool 4',
+      'db.user etl db.password <redacted> db.pool 4',
+    ],
+    [
+      'glue --db-password hunter2 --input s3://raw/',
+      'glue --db-password <redacted> --input s3://raw/',
+    ],
+    [
+      'Server=db;Password=p@ss word;Database=sales',
+      'Server=db;Password=<redacted>;Database=sales',
+    ],
+    ['Pwd={p;ss w};Uid=etl', 'Pwd=<redacted>;Uid=etl'],
+    [
+      '{"password":"s3cr\\" et!x","user":"etl"}',
+      '{"password":<redacted>,"user":"etl"}',
+    ],
+    [
+      '{\\"password\\": \\"a \\\\\\" b\\", \\"user\\": \\"etl\\"}',
+      '{\\"password\\": <redacted>, \\"user\\": \\"etl\\"}',
+    ],
+    [
+      'POST webhook_url=https://alerts.example.com/in/x failed',
+      'POST webhook_url=<redacted> failed',
+    ],
+    [
+      '--slack-hook https://chat.example.com/x --input s3://raw/',
+      '--slack-hook <redacted> --input s3://raw/',
+    ],
+    [
+      'Sentry: https://abc123@o1.ingest.sentry.io/1 unreachable',
+      'Sentry: https://<redacted>@o1.ingest.sentry.io/1 unreachable',
+    ],
+    ['token ghp_FAKE0tok3nForTests0nly0123456789abcd', 'token <redacted>'],
+    // a message cut inside a quoted value
+    [
+      '{"user": "etl", "password": "hunter2',
+      '{"user": "etl", "password": <redacted>',
+    ],
   ])('keeps the names around a secret: %j', (text, expected) => {
     expect(redactor.redactText(text)).toBe(expected);
   });
@@ -238,6 +327,19 @@ describe('secret shapes that once got past redaction', () => {
     'Reading s3://bucket/path/a@b/ failed',
     'max_tokens=100 reached',
     'the token is missing',
+    // ordinary Glue arguments on a command line
+    '--job-bookmark-option job-bookmark-enable --enable-metrics --TempDir s3://aws-glue-assets-123456789012-us-east-1/temporary/',
+    '--database sales_db --table orders_2024 --output s3://datalake/warehouse/orders/',
+    '--extra-py-files s3://libs/sk-learn-utils.zip --datalake-formats iceberg',
+    // prose around the new key words and prefixes
+    'the password is wrong',
+    'authorization failed for user etl',
+    'Basic authentication is not enabled',
+    'webhooks are off; the hook ran',
+    'PEM file s3://certs/ca.pem holds no PRIVATE KEY',
+    '-----BEGIN CERTIFICATE-----',
+    'Reading https://user@example.com/data.csv failed',
+    `Run jr_${'0123456789abcdef'.repeat(4)} failed`,
   ])('keeps the text %j', text => {
     expect(redactor.redactText(text)).toBe(text);
   });
@@ -251,6 +353,19 @@ describe('redaction time', () => {
     ['spaces after a secret name', `password${' '.repeat(50_000)}x`],
     ['user-info without an @', 's3://u:p'.repeat(6_000)],
     ['a dotted name without a value', `account.key.${'a.'.repeat(25_000)}`],
+    ['PEM headers', '-----BEGIN PRIVATE KEY-----!'.repeat(2_000)],
+    [
+      'a PEM body without an END',
+      `-----BEGIN PRIVATE KEY-----${'a'.repeat(50_000)}`,
+    ],
+    ['escaped quotes in a JSON password', `password="${'\\"'.repeat(25_000)}`],
+    ['a value with spaces and no ;', `password=${'a '.repeat(25_000)}`],
+    ['an unclosed quoted value', `password: "${'a'.repeat(50_000)}`],
+    ['unclosed quoted values', 'password: "a\\'.repeat(4_000)],
+    ['Authorization names', 'Authorization: '.repeat(3_500)],
+    ['URLs with user-info', 'https://x@'.repeat(5_000)],
+    ['spaces after a qualified name', `db.password${' '.repeat(50_000)}x`],
+    ['token prefixes', 'sk-ghp_xoxb-'.repeat(4_000)],
   ])('redacts 50,000 characters of %s quickly', (_, text) => {
     const redactor = ArgumentRedactor.withDefaults();
     const start = Date.now();
@@ -276,6 +391,7 @@ describe('withoutUserInfo', () => {
     ['s3://bucket/path/a:b@c/', 's3://bucket/path/a:b@c/'],
     ['s3://bucket/x/', 's3://bucket/x/'],
     ['s3://bu cket:x@y/', 's3://bu cket:x@y/'],
+    ['redis://:p4ss@redis:6379/0', 'redis://redis:6379/0'],
     ['not a uri user:pw@host', 'not a uri user:pw@host'],
   ])('%j -> %j', (uri, expected) => {
     expect(withoutUserInfo(uri)).toBe(expected);

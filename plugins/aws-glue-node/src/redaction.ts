@@ -24,6 +24,11 @@ export const DEFAULT_REDACTION_KEY_PATTERNS = [
   'token',
   'credential',
   'auth',
+  // webhook URLs and hooks: --webhook-url, --slack-hook, --teams_hooks
+  'webhook',
+  'hooks?($|[-_.])',
+  // Sentry (and other) DSNs: --sentry-dsn, --dsn
+  'dsn($|[-_.])',
   '(api|access|private|encryption|signing|master)[-_.]?keys?',
   // a `key` segment, except the common non-secret ones (partition keys, sort keys, ...)
   `(?<!${NON_SECRET_KEYS})(^|[-_.])keys?($|[-_.])`,
@@ -32,11 +37,27 @@ export const DEFAULT_REDACTION_KEY_PATTERNS = [
 /** The end of a `name=` / `name: ` / `"name": ` before a value. */
 const ASSIGNED = `(?:\\\\?["'])?\\s{0,16}[:=]\\s{0,16}`;
 
-/** What is redacted after a secret name: a quoted value, or a bare one up to whitespace, `;`, `&`, a quote or a backslash. */
-const ASSIGNED_VALUE = `(?:\\\\?"[^"\\\\]*\\\\?"|'[^']*'|[^\\s;&"'\\\\]+)`;
+/**
+ * What is redacted after a secret name: a JSON string (with its `\"`
+ * escapes), the same escaped inside another JSON string (`\"a \\\" b\"`), a
+ * single-quoted or `{braced}` value, a value with spaces that a `;` ends
+ * (`Password=p@ss word;` in a connection string), or a bare one up to
+ * whitespace, `;`, `&`, a quote or a backslash.
+ */
+const ASSIGNED_VALUE = `(?:${[
+  '"(?:[^"\\\\]|\\\\.)*"',
+  '\\\\"(?:[^"\\\\]|\\\\\\\\\\\\\\\\|\\\\\\\\\\\\"|\\\\[^"\\\\])*\\\\"',
+  "'[^']*'",
+  '\\{[^}]*\\}',
+  `[^\\s;&"'\\\\][^;"'\\\\\\r\\n]{0,255}?(?=;)`,
+  // (also after an opening quote that no closing one follows: a cut message)
+  `(?:\\\\?["'])?[^\\s;&"'\\\\]+`,
+].join('|')})`;
 
 /** A value assigned to `name` (a regular expression) inside a value or text; the name itself is kept. */
-const assignedTo = (name: string) => `(?<=${name}${ASSIGNED})${ASSIGNED_VALUE}`;
+const assignedTo = (name: string) =>
+  // (?=\S) first: a cheap test that skips runs of whitespace
+  `(?=\\S)(?<=${name}${ASSIGNED})${ASSIGNED_VALUE}`;
 
 /** A webhook URL's path after its host, which is the secret. */
 const WEBHOOK_PATH = `[^\\s"'<>]+`;
@@ -50,15 +71,28 @@ const WEBHOOK_PATH = `[^\\s"'<>]+`;
  * @public
  */
 export const DEFAULT_REDACTION_VALUE_PATTERNS = [
-  // credentials in a URL or connection string: scheme://user:password@host;
-  // the password may hold '/' (AWS secret keys do) and even an unencoded '@'
-  '(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^/\\s:@]{1,256}:[^\\s@"\'<>]{1,256}@(?:[^/\\s@"\'<>]{1,256}@)*',
+  // private keys, the whole PEM block with its base64 body (first, so that
+  // no other pattern cuts its header); without an END line, the body's
+  // characters that follow
+  '-----BEGIN [A-Z0-9 ]{0,64}PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\\s\\\\:,.-]{0,16384}?-----END [A-Z0-9 ]{0,64}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:,.-]*)',
+  // credentials in a URL or connection string: scheme://user:password@host,
+  // also with no user (redis://:password@host); the password may hold '/'
+  // (AWS secret keys do) and even an unencoded '@'
+  '(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^/\\s:@]{0,256}:[^\\s@"\'<>]{1,256}@(?:[^/\\s@"\'<>]{1,256}@)*',
   // name=value, name: value and "name": "value" pairs (JDBC/ODBC connection
   // strings, Spark/Hadoop conf, JSON, error messages), where the name ends in
   // password, passwd, passphrase, pwd, secret, token or credential(s) ...
   assignedTo('(?:passw(?:or)?d|passphrase|pwd|secret|token|credentials?)'),
   // ... or in a `pass` segment (db_pass, db-pass, db.pass) ...
   assignedTo('[a-z0-9][._-]pass'),
+  // ... or is a webhook, a hook or a DSN (webhook_url=, slack-hook:, sentry.dsn=) ...
+  assignedTo('(?:webhook|hooks?|dsn)(?:[._-]?ur[il])?'),
+  // ... or is an HTTP Authorization header, with its scheme
+  // (Authorization: Basic dXNlcjpwYXNz, authorization=Token abc) ...
+  `(?<=\\b(?:proxy-)?authorization${ASSIGNED})(?:(?:basic|bearer|token|digest|negotiate|ntlm|apikey|key|hmac|aws4-hmac-sha256)\\s{1,16})?(?:${ASSIGNED_VALUE})`,
+  // ... or a qualified or --flag secret name and a space (db.password hunter2,
+  // --db-password hunter2, --webhook-url https://...; not "the password is")
+  `(?=[^\\s;&"'\\\\=:<])(?<=(?:--|[a-z0-9][._-])(?:passw(?:or)?d|passphrase|pwd|pass|secret|token|credentials?|webhook(?:[._-]?url)?|hooks?(?:[._-]?url)?|dsn)\\s{1,16})[^\\s;&"'\\\\]+`,
   // ... or in a qualified key: access.key, secret_key, SecretAccessKey, apikey,
   // fs.s3a.access.key, aws_secret_access_key ...
   assignedTo(
@@ -82,9 +116,26 @@ export const DEFAULT_REDACTION_VALUE_PATTERNS = [
   // values shaped like AWS secret access keys: 40 base64 characters with a
   // digit, not part of a path or URI (no '//', not after ':' or '/')
   '(?<![A-Za-z0-9/+:])(?![A-Za-z0-9/+]*//)(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9+][A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])',
-  // bearer tokens and private keys
+  // bearer tokens
   '\\bbearer\\s+[a-z0-9._~+/-]{8,}',
-  '-----BEGIN [A-Z ]*PRIVATE KEY-----',
+  // tokens by their vendor prefix: GitHub (ghp_, gho_, ghu_, ghs_, ghr_,
+  // github_pat_), GitLab (glpat-, ...), Slack (xoxb-, xoxp-, ..., xapp-),
+  // Stripe secret and restricted keys and webhook secrets, OpenAI and
+  // Anthropic keys (sk-proj-, sk-ant-, sk- and 32 or more letters and
+  // digits), Google API keys (AIza and 35 characters)
+  '\\bgh[pousr]_[a-z0-9]{30,251}\\b',
+  '\\bgithub_pat_[a-z0-9_]{22,255}',
+  '\\bgl(?:pat|dt|rt|ptt|cbt|soat)-[a-z0-9_-]{20,255}',
+  '\\bxox[abposre]-[a-z0-9-]{10,255}',
+  '\\bxapp-[a-z0-9-]{10,255}',
+  '\\b[rs]k_(?:live|test)_[a-z0-9]{16,255}',
+  '\\bwhsec_[a-z0-9+/=]{24,255}',
+  '\\bsk-(?:proj|svcacct|admin|ant)-[a-z0-9_-]{20,255}',
+  '\\bsk-(?=[a-z]{0,47}[0-9])[a-z0-9]{32,255}\\b',
+  '\\bAIza[0-9a-z_-]{35}(?![0-9a-z_-])',
+  // the key in a Sentry DSN (https://<key>@o1.ingest.sentry.io/1,
+  // https://<key>@sentry.example.com/2)
+  `(?<=\\bhttps?://)[^/\\s:@"'<>]{1,256}(?=@(?:[a-z0-9-]{1,63}\\.){0,8}(?:sentry|ingest)\\b)`,
   // webhook URLs, whose path is the secret: Slack, Microsoft Teams, Discord
   `(?<=\\bhooks\\.slack(?:-gov)?\\.com/)${WEBHOOK_PATH}`,
   `(?<=\\.webhook\\.office\\.com/)${WEBHOOK_PATH}`,

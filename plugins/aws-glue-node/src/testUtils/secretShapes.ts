@@ -38,6 +38,13 @@ const keyShape = (
 
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
+/** A made-up PEM body (base64 of "fake key for tests only ..."), never a real key. */
+const PEM_LINES = [
+  'ZmFrZSBrZXkgZm9yIHRlc3RzIG9ubHksIG5vdCBhIHJlYWwgcHJpdmF0ZSBrZXkK',
+  'RkFLRUZBS0VGQUtFRkFLRUZBS0VGQUtFRkFLRUZBS0VGQUtFRkFLRUZBS0VGQUtF',
+  'bm90aGluZyB0byBzZWUgaGVyZQo=',
+];
+
 export const SECRET_SHAPES: SecretShape[] = [
   shape(
     'an S3 URL password with a slash',
@@ -157,5 +164,135 @@ export const SECRET_SHAPES: SecretShape[] = [
     '--error',
     `AccessKeyId=AKIAIOSFODNN7EXAMPLE SecretAccessKey=${AWS_SECRET}`,
     ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI'],
+  ),
+  shape(
+    'an Authorization: Basic header',
+    '--headers',
+    'Authorization: Basic dXNlcjpwYXNz',
+    ['dXNlcjpwYXNz'],
+  ),
+  shape(
+    'authorization=Token ...',
+    '--extra',
+    'authorization=Token abc123def456ghi789jkl0',
+    ['abc123def456ghi789jkl0'],
+  ),
+  shape(
+    'a GitHub token',
+    '--github',
+    'ghp_FAKE0tok3nForTests0nly0123456789abcd',
+    ['FAKE0tok3nForTests0nly0123456789abcd'],
+  ),
+  shape(
+    'a GitHub fine-grained token',
+    '--github',
+    'github_pat_11FAKEFAKE0123456789ab_FakeTokenForTestsOnlyNotARealOne0123456789abcdefghijklmnopq',
+    ['11FAKEFAKE0123456789ab', 'FakeTokenForTestsOnlyNotARealOne'],
+  ),
+  shape('a GitLab token', '--gitlab', 'glpat-FAKExTestx0nly0123ab', [
+    'FAKExTestx0nly0123ab',
+  ]),
+  shape(
+    'a Slack bot token',
+    '--slack',
+    'xoxb-1234567890-1234567890123-FAKEfakeFAKEfakeFAKEfake',
+    ['1234567890123-FAKEfake', 'FAKEfakeFAKEfakeFAKEfake'],
+  ),
+  shape(
+    'a Slack user token',
+    '--slack',
+    'xoxp-1234567890-1234567890-1234567890123-0fake1fake2fake3fake4fake5fake6f',
+    ['0fake1fake2fake3fake4fake5fake6f'],
+  ),
+  shape(
+    'a Stripe live key',
+    '--stripe',
+    'sk_live_51FakeKeyForTests0000abcdEFGH',
+    ['51FakeKeyForTests0000abcdEFGH'],
+  ),
+  shape(
+    'an OpenAI project key',
+    '--llm',
+    'sk-proj-FAKE_proj-key0123456789abcdefghijKLMNOPQRST_uvwxyz-0123',
+    ['FAKE_proj-key0123456789', 'abcdefghijKLMNOPQRST'],
+  ),
+  shape(
+    'an OpenAI key',
+    '--llm',
+    'sk-FAKE0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH',
+    ['FAKE0123456789abcdefghij', 'klmnopqrstuvwxyzABCDEFGH'],
+  ),
+  shape(
+    'a Google API key',
+    '--maps',
+    'AIzaSyFAKE-key_ForTests0nly0123456789ab',
+    ['SyFAKE-key_ForTests0nly0123456789ab'],
+  ),
+  shape(
+    'a URL with a password and no user',
+    '--cache',
+    'redis://:p4ssW0rd@redis:6379/0',
+    ['p4ssW0rd'],
+  ),
+  shape(
+    'a PEM private key',
+    '--tls',
+    `-----BEGIN PRIVATE KEY-----\n${PEM_LINES.join(
+      '\n',
+    )}\n-----END PRIVATE KEY-----`,
+    PEM_LINES,
+  ),
+  shape(
+    'a PEM private key with escaped newlines',
+    '--tls-json',
+    `{"pem": "-----BEGIN RSA PRIVATE KEY-----\\n${PEM_LINES.join(
+      '\\n',
+    )}\\n-----END RSA PRIVATE KEY-----\\n"}`,
+    PEM_LINES,
+  ),
+  shape(
+    'a password after its name and a space',
+    '--jdbc-opts',
+    'db.user etl db.password hunter2 db.pool 4',
+    ['hunter2'],
+  ),
+  shape(
+    'a connection-string password with a space',
+    '--conn',
+    'Server=db;Password=p@ss word;Database=sales',
+    ['p@ss', ' word;'],
+  ),
+  shape(
+    'a JSON password with an escaped quote',
+    '--options',
+    '{"password":"s3cr\\" et!x"}',
+    ['s3cr', 'et!x'],
+  ),
+  keyShape(
+    'a webhook URL key',
+    '--webhook-url',
+    'https://alerts.example.com/in/FakeHookPath0123',
+    ['FakeHookPath0123'],
+    'POST to webhook_url=https://alerts.example.com/in/FakeHookPath0123 failed',
+  ),
+  keyShape(
+    'a hook key',
+    '--slack-hook',
+    'https://chat.example.com/T0/B0/FakeSlackHook0123',
+    ['FakeSlackHook0123'],
+    'bad --slack-hook https://chat.example.com/T0/B0/FakeSlackHook0123 given',
+  ),
+  keyShape(
+    'a DSN key',
+    '--sentry-dsn',
+    'https://k3yPartFake@errors.example.com/7',
+    ['k3yPartFake'],
+    'reporting to sentry.dsn: https://k3yPartFake@errors.example.com/7 failed',
+  ),
+  shape(
+    'a Sentry DSN',
+    '--errors',
+    'https://abc123fakedsn@o1.ingest.sentry.io/1',
+    ['abc123fakedsn'],
   ),
 ];
