@@ -22,6 +22,8 @@ import { RunNotifier } from './RunNotifier';
 import { RunStore } from './RunStore';
 import { SyncedJobDirectory } from './SyncedJobs';
 
+type RunIndexOptions = ConstructorParameters<typeof RunIndex>[0];
+
 const NOW = Date.parse('2026-06-15T03:00:00Z');
 const ORDERS_ARN = `arn:aws:glue:us-east-1:${ACCOUNT}:job/orders`;
 const job: JobRef = {
@@ -88,9 +90,9 @@ function setup(entities: Entity[]) {
   };
   const notifications = { send: jest.fn(async () => {}) };
   const logger = mockServices.logger.mock();
+  // only what record() uses: the store, the directory and the notifier
   const index = new RunIndex({
     store: store as unknown as RunStore,
-    workflowRuns: {} as any,
     jobs: new SyncedJobDirectory({
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
@@ -104,9 +106,8 @@ function setup(entities: Entity[]) {
       now: () => NOW,
     }),
     logger,
-    reader: {} as any,
     enabled: true,
-  });
+  } as Partial<RunIndexOptions> as RunIndexOptions);
   return { index, store, notifications };
 }
 
