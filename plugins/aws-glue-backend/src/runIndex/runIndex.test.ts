@@ -23,6 +23,7 @@ import { readAwsGlueBackendConfig } from '../lib/config';
 import { migratedDatabase } from '../lib/database';
 import { createRedactor } from '../lib/redaction';
 import { GlueEventsConsumer } from './GlueEventsConsumer';
+import { FleetJobTable } from './FleetJobs';
 import { GlueRunReader } from './GlueRunReader';
 import { RunIndex } from './RunIndex';
 import { RunNotifier } from './RunNotifier';
@@ -30,6 +31,8 @@ import { RunReconciler } from './RunReconciler';
 import { RunStore } from './RunStore';
 import { WorkflowRunStore } from './WorkflowRunStore';
 import { SyncedJobDirectory } from './SyncedJobs';
+import { SECRET_SHAPES } from '@aws-glue-backstage/plugin-aws-glue-node/testUtils';
+import { inspect } from 'node:util';
 
 const glue = mockClient(GlueClient);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -108,6 +111,7 @@ async function setup(
       auth: mockServices.auth(),
       units: PROVIDER_UNITS,
     }),
+    fleetJobs: new FleetJobTable(migrated, logger),
     notifier: new RunNotifier({
       store,
       notifications,
@@ -128,7 +132,15 @@ async function setup(
     config: config.runIndex,
     now: () => NOW,
   });
-  return { store, consumer, reconciler, notifications, signals, logger };
+  return {
+    store,
+    consumer,
+    reconciler,
+    notifications,
+    signals,
+    logger,
+    knex,
+  };
 }
 
 describe('the events feed', () => {
@@ -285,6 +297,144 @@ describe('the events feed', () => {
     const [complete] = await store.getRuns(ORDERS_ARN, ['jr_1']);
     expect(complete.complete).toBe(true);
     expect(notifications.send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('secret shapes in the run index', () => {
+  const throttled = Object.assign(new Error('Rate exceeded'), {
+    name: 'ThrottlingException',
+    $metadata: { httpStatusCode: 400 },
+  });
+
+  /** A failed run carrying `shape` in its arguments and its error. */
+  const shapeRun = (id: string, i: number) => {
+    const shape = SECRET_SHAPES[i];
+    return glueRun({
+      Id: id,
+      StartedOn: iso(20 + i),
+      CompletedOn: iso(2),
+      ErrorMessage: shape.text,
+      Arguments: {
+        [shape.key]: shape.value,
+        '--shape': shape.anywhere,
+        '--input': 's3://raw/',
+      },
+    });
+  };
+
+  /** Every row of every table of the plugin's database, as one string. */
+  async function storedRows(knex: Awaited<ReturnType<typeof setup>>['knex']) {
+    const tables: string[] = await knex('sqlite_master')
+      .where({ type: 'table' })
+      .pluck('name');
+    const rows: Record<string, unknown[]> = {};
+    for (const table of tables) rows[table] = await knex(table).select();
+    return { tables, json: JSON.stringify(rows) };
+  }
+
+  /** `[where, shape, secret]` for each secret found in `texts`. */
+  const leaksIn = (texts: Record<string, string>) =>
+    SECRET_SHAPES.flatMap(shape =>
+      shape.secrets.flatMap(secret =>
+        Object.entries(texts)
+          .filter(
+            ([, text]) =>
+              text.includes(secret) ||
+              // also with JSON's escapes removed
+              text.replace(/\\/g, '').includes(secret),
+          )
+          .map(([where]) => `${where}: ${shape.name}: ${secret}`),
+      ),
+    );
+
+  it('stores, notifies and logs no part of any shape, from every feed', async () => {
+    const { consumer, reconciler, notifications, logger, knex } = await setup();
+    // runs Glue answers for (GetJobRun after an event) and runs it cannot
+    // answer for (the event's own message is stored), one per shape each
+    SECRET_SHAPES.forEach((_, i) => {
+      glue
+        .on(GetJobRunCommand, { RunId: `jr_event_${i}` })
+        .resolves({ JobRun: shapeRun(`jr_event_${i}`, i) })
+        .on(GetJobRunCommand, { RunId: `jr_throttled_${i}` })
+        .rejects(throttled);
+    });
+    // the reconciler's pages carry every shape too
+    glue.on(GetJobRunsCommand).resolves({
+      JobRuns: SECRET_SHAPES.map((_, i) => shapeRun(`jr_listed_${i}`, i)),
+    });
+    for (const [i, shape] of SECRET_SHAPES.entries()) {
+      for (const id of [`jr_event_${i}`, `jr_throttled_${i}`]) {
+        await consumer.handle(
+          envelope({ jobRunId: id, message: shape.text }, { id: `e-${id}` }),
+        );
+      }
+      await consumer.handle(
+        envelope(
+          {
+            crawlerName: 'raw-crawler',
+            state: 'Failed',
+            errorMessage: shape.text,
+          },
+          {
+            id: `e-crawl-${i}`,
+            'detail-type': 'Glue Crawler State Change',
+            time: iso(30 - i).toISOString(),
+          },
+        ),
+      );
+    }
+    await reconciler.reconcile();
+    expect(consumer.stats()).toEqual({ applied: 3 * SECRET_SHAPES.length });
+
+    const { tables, json } = await storedRows(knex);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'aws_glue_job_runs',
+        'aws_glue_crawls',
+        'aws_glue_run_notifications',
+      ]),
+    );
+    // every run and crawl is there, with the rest of its error
+    for (const prefix of ['jr_event', 'jr_throttled', 'jr_listed']) {
+      for (let i = 0; i < SECRET_SHAPES.length; i++) {
+        expect(json).toContain(`"${prefix}_${i}"`);
+      }
+    }
+    expect(json.split('raw-crawler').length - 1).toBeGreaterThanOrEqual(
+      SECRET_SHAPES.length,
+    );
+    expect(json).toContain('(see the logs)');
+    expect(json).toContain('s3://raw/'); // the arguments are stored
+
+    // only Glue's word notifies: once per run Glue answered for (after an
+    // event or in the reconciler's pages), never for an event alone
+    const sent = notifications.send.mock.calls.map(call =>
+      JSON.stringify(call),
+    );
+    const notified = notifications.send.mock.calls.map(
+      ([n]: any[]) => n.payload.link.split('?run=')[1],
+    );
+    expect(notified.sort()).toEqual(
+      SECRET_SHAPES.flatMap((_, i) => [
+        `jr_event_${i}`,
+        `jr_listed_${i}`,
+      ]).sort(),
+    );
+    expect(sent.join('\n')).toContain('(see the logs)');
+
+    const logged = inspect(
+      [logger.error, logger.warn, logger.info, logger.debug].map(
+        fn => fn.mock.calls,
+      ),
+      { depth: 20, maxArrayLength: null, maxStringLength: null },
+    );
+    expect(
+      leaksIn({
+        'stored rows': json,
+        notifications: sent.join('\n'),
+        logs: logged,
+      }),
+    ).toEqual([]);
   });
 });
 
