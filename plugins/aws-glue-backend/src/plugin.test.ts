@@ -23,6 +23,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -1668,6 +1669,193 @@ describe('secret shapes in responses and logs', () => {
           ? [`${shape.name}: ${secret} in the logs`]
           : []),
       ]),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('redacts each shape from the fleet, the team summary, workflow runs and chains, and stores none', async () => {
+    // a failed run of every job, recent enough for the 24-hour counts,
+    // carrying every shape in its arguments and error
+    const ended = Date.now() - 2 * HOUR;
+    const when = {
+      StartedOn: new Date(ended - HOUR),
+      CompletedOn: new Date(ended),
+      LastModifiedOn: new Date(ended),
+    };
+    const error = texts.join('; ');
+    glue.on(GetJobRunsCommand).callsFake(input => ({
+      JobRuns: [
+        run(1, 'FAILED', {
+          JobName: input.JobName,
+          ...when,
+          Arguments: args,
+          ErrorMessage: error,
+        }),
+      ],
+    }));
+    glue.on(GetWorkflowRunsCommand).resolves({
+      Runs: [
+        {
+          Name: 'sales-pipeline',
+          WorkflowRunId: 'wr_shapes',
+          Status: 'COMPLETED',
+          ...when,
+          ErrorMessage: texts.join('\n'),
+          WorkflowRunProperties: args,
+          Statistics: { TotalActions: 2, FailedActions: 2 },
+          Graph: {
+            Nodes: [
+              {
+                Type: 'JOB',
+                Name: JOB,
+                UniqueId: 'w1',
+                JobDetails: {
+                  JobRuns: [
+                    run(1, 'FAILED', {
+                      ...when,
+                      Arguments: args,
+                      ErrorMessage: error,
+                    }),
+                  ],
+                },
+              },
+              {
+                Type: 'CRAWLER',
+                Name: 'sales-crawler',
+                UniqueId: 'w2',
+                CrawlerDetails: {
+                  Crawls: [
+                    {
+                      State: 'FAILED',
+                      StartedOn: when.StartedOn,
+                      ErrorMessage: error,
+                    },
+                  ],
+                },
+              },
+            ],
+            Edges: [{ SourceId: 'w1', DestinationId: 'w2' }],
+          },
+        },
+      ],
+    });
+    const team: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { namespace: 'default', name: 'data-platform' },
+      spec: { type: 'team', children: [] },
+    };
+    const knex = await databases.init('SQLITE_3');
+    const { logger, lines } = capturingRootLogger();
+    const server = await startBackend({
+      awsGlue: { runIndex: { reconciler: { enabled: false } } },
+      entities: [orders, sales, ...chain.entities, team],
+      extraFeatures: [
+        logger.factory,
+        mockServices.database.factory({ knex, migrations: { skip: false } }),
+      ],
+    });
+    const get = async (path: string) => {
+      const res = await request(server).get(path).set('Authorization', user());
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      return res.body;
+    };
+
+    // the runs read are written through to the run index (not awaited: poll)
+    const bodies: Record<string, any> = {};
+    for (const name of [JOB, 'triggering_job']) {
+      bodies[`runs of ${name}`] = await get(`${BASE}/component/${name}/runs`);
+    }
+    for (let i = 0; ; i++) {
+      bodies.fleet = await get('/api/aws-glue/v1/jobs');
+      const latest = (bodies.fleet.jobs as any[]).filter(j => j.latestRun);
+      if (latest.length >= 2) break;
+      if (i === 100) throw new Error('the runs read never reached the index');
+      await new Promise(r => setTimeout(r, 50));
+    }
+    bodies['team-summary'] = await get(
+      `${BASE}/group/data-platform/team-summary`,
+    );
+    bodies['workflow-runs'] = await get(
+      `${BASE}/system/sales-pipeline/workflow-runs`,
+    );
+    for (const name of [JOB, 'triggering_job', 'freshers_in_dependent_job']) {
+      bodies[`chain of ${name}`] = await get(
+        `${BASE}/component/${name}/chain?direction=both`,
+      );
+    }
+    // the workflow runs read are written through too
+    let rows = '';
+    for (let i = 0; !rows.includes('wr_shapes'); i++) {
+      if (i === 100)
+        throw new Error('the workflow run never reached the index');
+      await new Promise(r => setTimeout(r, 50));
+      const tables: string[] = await knex('sqlite_master')
+        .where({ type: 'table' })
+        .pluck('name');
+      const all: Record<string, unknown[]> = {};
+      for (const table of tables) all[table] = await knex(table).select();
+      rows = JSON.stringify(all);
+    }
+
+    // what was shown and stored is there, with the rest of each error
+    const fleetRun = (bodies.fleet.jobs as any[]).find(
+      j => j.name === JOB,
+    ).latestRun;
+    expect(fleetRun).toMatchObject({ id: 'jr_001', state: 'FAILED' });
+    expect(fleetRun.errorMessage).toContain('(see the logs)');
+    expect(fleetRun.errorMessage).toContain('<redacted>');
+    expect(
+      (bodies['team-summary'] as GlueTeamSummaryResponse).failuresLast24h.map(
+        f => [f.jobName, f.run.errorMessage?.includes('(see the logs)')],
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        [JOB, true],
+        ['triggering_job', true],
+      ]),
+    );
+    const [workflowRun] = bodies['workflow-runs'].runs;
+    expect(workflowRun.id).toBe('wr_shapes');
+    expect(workflowRun.errorMessage).toContain('(see the logs)');
+    // chains show runs by id and state only: no arguments, no error
+    const chainRuns = Object.entries(bodies)
+      .filter(([path]) => path.startsWith('chain of'))
+      .flatMap(([, body]) => (body as GlueChainResponse).nodes)
+      .flatMap(node => (node.latestRun ? [node.latestRun] : []));
+    expect(chainRuns.length).toBeGreaterThanOrEqual(3);
+    for (const latestRun of chainRuns) {
+      expect(Object.keys(latestRun).sort()).toEqual([
+        'completedOn',
+        'id',
+        'startedOn',
+        'state',
+      ]);
+    }
+    expect(rows).toContain('"jr_001"');
+    expect(rows).toContain('(see the logs)');
+
+    const surfaces: Record<string, string> = {
+      'stored rows': rows,
+      logs: lines(),
+      ...Object.fromEntries(
+        Object.entries(bodies).map(([path, body]) => [
+          `GET ${path}`,
+          JSON.stringify(body),
+        ]),
+      ),
+    };
+    const leaks = SECRET_SHAPES.flatMap(shape =>
+      shape.secrets.flatMap(secret =>
+        Object.entries(surfaces)
+          .filter(
+            ([, text]) =>
+              text.includes(secret) || text.replace(/\\/g, '').includes(secret),
+          )
+          .map(([where]) => `${shape.name}: ${secret} in ${where}`),
+      ),
     );
     expect(leaks).toEqual([]);
   });
