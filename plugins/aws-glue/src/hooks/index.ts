@@ -13,6 +13,12 @@ export { useJobRuns, MAX_POLLS_FOR_UNSEEN_RUN } from './useJobRuns';
 export type { JobRunsState, UseJobRunsOptions } from './useJobRuns';
 export { useRunActions } from './useRunActions';
 export type { UseRunActionsOptions } from './useRunActions';
+export { useStartRunForm } from './useStartRunForm';
+export type {
+  StartRunFormState,
+  StartRunStep,
+  UseStartRunFormOptions,
+} from './useStartRunForm';
 export { useStartingTriggers } from './useStartingTriggers';
 export { useChainNeighbours, useJobBookmark } from './useJobOverview';
 export { useWorkflowRuns } from './useWorkflowRuns';
