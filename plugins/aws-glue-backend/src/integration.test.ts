@@ -105,6 +105,7 @@ const fleetOnTheEmulatorsClock = createServiceFactory({
       access: deps.access,
       store: deps.runIndex.store,
       jobs: deps.runIndex.jobs,
+      fleetJobs: deps.runIndex.fleetJobs,
       units: readAwsGlueProviderUnits(deps.config),
       cursors: await cursorCodecOf(deps.database, undefined),
       pricing: readAwsGlueBackendConfig(deps.config).pricing,

@@ -27,7 +27,7 @@ export interface StoreReader {
   close(): Promise<void>;
 }
 
-const LATEST_SQL = `select r.job_arn, r.run from aws_glue_latest_runs as l
+const LATEST_SQL = `select r.job_arn, r.run from aws_glue_fleet_jobs as l
   inner join aws_glue_job_runs as r on r.job_arn = l.job_arn and r.run_id = l.run_id`;
 const FAILURES_SQL = `select job_arn, count(*) as count from aws_glue_job_runs
   where state in ('FAILED','TIMEOUT','ERROR') and completed_at >= $1 group by job_arn`;
@@ -63,7 +63,7 @@ export async function pgStoreReader(
     },
     async counts() {
       const { rows } = await client.query(
-        `select (${COUNT_SQL}) as runs, (select count(*) from aws_glue_latest_runs) as latest`,
+        `select (${COUNT_SQL}) as runs, (select count(*) from aws_glue_fleet_jobs where run_id is not null) as latest`,
       );
       return { runs: Number(rows[0].runs), latest: Number(rows[0].latest) };
     },
@@ -112,7 +112,7 @@ export async function sqliteStoreReader(
     async counts() {
       const row = db
         .prepare(
-          `select (${COUNT_SQL}) as runs, (select count(*) from aws_glue_latest_runs) as latest`,
+          `select (${COUNT_SQL}) as runs, (select count(*) from aws_glue_fleet_jobs where run_id is not null) as latest`,
         )
         .get();
       return { runs: Number(row.runs), latest: Number(row.latest) };

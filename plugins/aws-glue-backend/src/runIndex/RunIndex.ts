@@ -6,6 +6,7 @@ import {
   GlueWorkflowRun,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { JobRef, StoredJobRun, WorkflowRef } from '../lib/shapes';
+import { FleetJobTable } from './FleetJobs';
 import { GlueRunReader } from './GlueRunReader';
 import { RunNotifier } from './RunNotifier';
 import { RunChange, RunStore } from './RunStore';
@@ -27,6 +28,8 @@ export class RunIndex {
       store: RunStore;
       workflowRuns: WorkflowRunStore;
       jobs: SyncedJobDirectory;
+      /** The synced jobs as fleet views filter and sort them. */
+      fleetJobs: FleetJobTable;
       notifier: RunNotifier;
       signals?: SignalsService;
       logger: LoggerService;
@@ -55,6 +58,10 @@ export class RunIndex {
 
   get jobs(): SyncedJobDirectory {
     return this.options.jobs;
+  }
+
+  get fleetJobs(): FleetJobTable {
+    return this.options.fleetJobs;
   }
 
   /**

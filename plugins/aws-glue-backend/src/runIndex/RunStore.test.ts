@@ -97,6 +97,36 @@ describe('RunStore', () => {
     expect(stored.run.executionTime).toBe(60);
   });
 
+  it('keeps the state of each job’s newest run as it moves on, never back, and not from an older run', async () => {
+    const store = await createStore();
+    const newest = (state: string) =>
+      run({ id: 'jr_new', state, startedOn: '2026-03-01T05:00:00.000Z' });
+    const stateOf = async () => (await store.latestStates()).get(job.arn);
+    await store.upsertRuns(job, [newest('STARTING')], false);
+    expect(await stateOf()).toEqual({
+      state: 'STARTING',
+      startedAt: Date.parse('2026-03-01T05:00:00.000Z'),
+    });
+    await store.upsertRuns(job, [newest('FAILED')], true);
+    expect((await stateOf())?.state).toBe('FAILED');
+    // a late event of an earlier state changes neither the run nor its job's latest state
+    await store.upsertRuns(job, [newest('RUNNING')], false);
+    expect((await stateOf())?.state).toBe('FAILED');
+    // an older run's change leaves the newest run's state alone
+    await store.upsertRuns(job, [run({ state: 'SUCCEEDED' })], true);
+    expect((await stateOf())?.state).toBe('FAILED');
+    // a newer run takes over with its own state
+    await store.upsertRuns(
+      job,
+      [run({ id: 'jr_next', startedOn: '2026-03-01T06:00:00.000Z' })],
+      false,
+    );
+    expect(await stateOf()).toEqual({
+      state: 'RUNNING',
+      startedAt: Date.parse('2026-03-01T06:00:00.000Z'),
+    });
+  });
+
   it('keeps the newest run of each job and lists history newest first across pages', async () => {
     const store = await createStore();
     const runs = [1, 2, 3, 4, 5].map(day =>

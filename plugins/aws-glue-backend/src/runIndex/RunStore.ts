@@ -46,7 +46,9 @@ export interface JobProgress {
 }
 
 const RUNS = 'aws_glue_job_runs';
-const LATEST = 'aws_glue_latest_runs';
+/** The fleet table: this store writes its newest-run columns only (see FleetJobs). */
+const LATEST = 'aws_glue_fleet_jobs';
+const LATEST_RUN_COLUMNS = ['run_id', 'started_at', 'state', 'state_rank'];
 const PROGRESS = 'aws_glue_index_jobs';
 const NOTIFIED = 'aws_glue_run_notifications';
 const CRAWLS = 'aws_glue_crawls';
@@ -111,16 +113,28 @@ export class RunStore {
       for (const id of ids)
         inserted.add(typeof id === 'string' ? id : id.run_id);
     }
+    /** The state each run now has in the store, for its job's latest row. */
+    const stored = new Map<string, string>();
     for (const run of valid) {
       const before = existing.get(run.id);
+      stored.set(run.id, run.state!);
       if (inserted.has(run.id)) {
         changes.push({ job, run, complete });
       } else if (!before) {
         // another writer inserted it meanwhile: the conditional update decides
-        await this.update(job, run, this.rowOf(job, run, complete));
+        const row = this.rowOf(job, run, complete);
+        if (!(await this.update(job, run, row))) {
+          const now = (await this.existing(job.arn, [run.id])).get(run.id);
+          if (now) stored.set(run.id, now.state);
+        }
       } else {
         const row = this.rowOf(job, run, complete);
-        if (!this.supersedes(row, before)) continue;
+        if (!this.supersedes(row, before)) {
+          if (row.state_rank < before.state_rank) {
+            stored.set(run.id, before.state);
+          }
+          continue;
+        }
         const updated = await this.update(job, run, row);
         const completed = complete && !before.complete;
         if (updated && (before.state !== run.state || completed)) {
@@ -128,7 +142,7 @@ export class RunStore {
         }
       }
     }
-    await this.updateLatest(job.arn, valid);
+    await this.updateLatest(job.arn, valid, stored);
     return changes;
   }
 
@@ -162,24 +176,19 @@ export class RunStore {
     return rows.map(row => this.indexed(row));
   }
 
-  /** The newest run of every job that has one, keyed by job ARN. */
   /**
    * The state and start of each job's newest run, without the run itself:
-   * what a fleet view needs to count, filter and sort thousands of jobs.
+   * what a fleet view needs to count, filter and sort thousands of jobs. One
+   * small table, no join with the runs.
    */
   async latestStates(): Promise<Map<string, LatestRunState>> {
-    const rows = await this.latestJoin().select(
-      'r.job_arn',
-      'r.state',
-      'r.started_at',
-    );
+    const rows = await this.knex(LATEST)
+      .whereNotNull('state')
+      .select('job_arn', 'state', 'started_at');
     return new Map(
       rows.map(row => [
         row.job_arn as string,
-        {
-          state: row.state as string,
-          startedAt: row.started_at === null ? 0 : Number(row.started_at),
-        },
+        { state: row.state as string, startedAt: Number(row.started_at) },
       ]),
     );
   }
@@ -367,14 +376,17 @@ export class RunStore {
   async prune(beforeMs: number): Promise<number> {
     const runs = await this.knex(RUNS).where('started_at', '<', beforeMs).del();
     await this.knex(CRAWLS).where('started_at', '<', beforeMs).del();
+    // a job whose newest run is gone keeps its synced facts, not the run
     await this.knex(LATEST)
+      .whereNotNull('run_id')
       .whereNotExists(
         this.knex(RUNS)
           .whereRaw(`${RUNS}.job_arn = ${LATEST}.job_arn`)
           .andWhereRaw(`${RUNS}.run_id = ${LATEST}.run_id`)
           .select('run_id'),
       )
-      .del();
+      .update(Object.fromEntries(LATEST_RUN_COLUMNS.map(c => [c, null])));
+    await this.knex(LATEST).whereNull('entity_ref').whereNull('run_id').del();
     return runs;
   }
 
@@ -452,8 +464,16 @@ export class RunStore {
     return count > 0;
   }
 
-  /** Points the job's latest run at the newest of these, if newer. */
-  private async updateLatest(jobArn: string, runs: StoredJobRun[]) {
+  /**
+   * Points the job's latest run at the newest of these, if newer, with the
+   * state it has in the store; the same run only ever moves to a later
+   * state (a concurrent writer with an older view loses).
+   */
+  private async updateLatest(
+    jobArn: string,
+    runs: StoredJobRun[],
+    stored: Map<string, string>,
+  ) {
     let newest: { runId: string; startedAt: number } | undefined;
     for (const run of runs) {
       const startedAt = ms(run.startedOn);
@@ -462,15 +482,33 @@ export class RunStore {
       }
     }
     if (!newest) return;
+    const { runId, startedAt } = newest;
+    const state = stored.get(runId)!;
+    const rank = runStateRank(state);
     await this.knex(LATEST)
       .insert({
         job_arn: jobArn,
-        run_id: newest.runId,
-        started_at: newest.startedAt,
+        run_id: runId,
+        started_at: startedAt,
+        state,
+        state_rank: rank,
       })
       .onConflict('job_arn')
-      .merge()
-      .where(`${LATEST}.started_at`, '<', newest.startedAt);
+      .merge(LATEST_RUN_COLUMNS)
+      .where(q =>
+        q
+          .where(`${LATEST}.started_at`, '<', startedAt)
+          .orWhereNull(`${LATEST}.run_id`)
+          .orWhere(same =>
+            same
+              .where(`${LATEST}.run_id`, '=', runId)
+              .andWhere(lower =>
+                lower
+                  .where(`${LATEST}.state_rank`, '<', rank)
+                  .orWhereNull(`${LATEST}.state_rank`),
+              ),
+          ),
+      );
   }
 
   private rowOf(job: JobRef, run: StoredJobRun, complete: boolean) {

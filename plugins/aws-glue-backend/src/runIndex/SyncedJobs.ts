@@ -114,6 +114,10 @@ export class SyncedJobDirectory {
       auth: AuthService;
       units: readonly AwsGlueProviderUnit[];
       now?: () => number;
+      /** Told every load's jobs (the fleet table follows the directory). */
+      onLoad?: (jobs: SyncedJob[]) => void;
+      /** Told a job looked up alone after a load. */
+      onFound?: (job: SyncedJob) => void;
     },
   ) {}
 
@@ -203,6 +207,7 @@ export class SyncedJobDirectory {
     }
     this.jobs.set(key, found);
     this.byArn.set(found.job.arn, found);
+    this.options.onFound?.(found);
     return found;
   }
 
@@ -233,5 +238,6 @@ export class SyncedJobDirectory {
     this.claims = claims;
     this.misses.clear();
     this.loadedAt = (this.options.now ?? Date.now)();
+    this.options.onLoad?.(jobs);
   }
 }

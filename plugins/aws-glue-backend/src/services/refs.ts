@@ -22,6 +22,7 @@ import { RunIndex } from '../runIndex/RunIndex';
 import { RunNotifier } from '../runIndex/RunNotifier';
 import { RunStore } from '../runIndex/RunStore';
 import { WorkflowRunStore } from '../runIndex/WorkflowRunStore';
+import { FleetJobTable } from '../runIndex/FleetJobs';
 import { SyncedJobDirectory } from '../runIndex/SyncedJobs';
 import { ChainService, DefaultChainService } from './ChainService';
 import {
@@ -82,6 +83,7 @@ export const glueRunIndexServiceRef = createServiceRef<RunIndex>({
         const pluginConfig = readAwsGlueBackendConfig(deps.config);
         const knex = await migratedDatabase(deps.database);
         const store = new RunStore(knex);
+        const fleetJobs = new FleetJobTable(knex, deps.logger);
         return new RunIndex({
           store,
           workflowRuns: new WorkflowRunStore(knex),
@@ -89,7 +91,10 @@ export const glueRunIndexServiceRef = createServiceRef<RunIndex>({
             catalog: deps.catalog,
             auth: deps.auth,
             units: readAwsGlueProviderUnits(deps.config),
+            onLoad: jobs => void fleetJobs.replace(jobs),
+            onFound: job => void fleetJobs.add(job),
           }),
+          fleetJobs,
           notifier: new RunNotifier({
             store,
             notifications: deps.notifications,
@@ -262,6 +267,7 @@ export const glueFleetServiceRef = createServiceRef<GlueFleetService>({
           access,
           store: runIndex.store,
           jobs: runIndex.jobs,
+          fleetJobs: runIndex.fleetJobs,
           units: readAwsGlueProviderUnits(config),
           cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
           pricing: pluginConfig.pricing,

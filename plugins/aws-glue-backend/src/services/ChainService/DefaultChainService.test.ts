@@ -54,7 +54,7 @@ function setup(
       })),
     ),
     readableSyncedEntities: jest.fn(),
-    readsEveryCatalogEntity: jest.fn(),
+    readScope: jest.fn(),
   };
   const logger = mockServices.logger.mock();
   const service = new DefaultChainService({

@@ -205,21 +205,25 @@ describe('DefaultGlueAccessService', () => {
   });
 
   it.each([
-    [AuthorizeResult.ALLOW, true],
-    [AuthorizeResult.CONDITIONAL, false],
-    [AuthorizeResult.DENY, false],
+    [AuthorizeResult.ALLOW, AuthorizeResult.ALLOW, true, true],
+    [AuthorizeResult.ALLOW, AuthorizeResult.CONDITIONAL, true, false],
+    [AuthorizeResult.CONDITIONAL, AuthorizeResult.ALLOW, false, true],
+    [AuthorizeResult.DENY, AuthorizeResult.DENY, false, false],
   ])(
-    'says the caller reads every catalog entity only when catalog.entity.read is allowed outright (%s: %s)',
-    async (result, expected) => {
-      const authorizeConditional = jest.fn(async () => [
+    'says what the caller reads outright only when allowed outright (catalog %s, job %s)',
+    async (entityResult, jobResult, everyEntity, everyJob) => {
+      const conditional = {
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: { rule: 'IS_ENTITY_OWNER', params: { claims: [] } },
+      };
+      const decision = (result: AuthorizeResult) =>
         result === AuthorizeResult.CONDITIONAL
-          ? {
-              result,
-              pluginId: 'catalog',
-              resourceType: 'catalog-entity',
-              conditions: { rule: 'IS_ENTITY_OWNER', params: { claims: [] } },
-            }
-          : { result },
+          ? { result, ...conditional }
+          : { result };
+      const authorizeConditional = jest.fn(async () => [
+        decision(entityResult),
+        decision(jobResult),
       ]);
       const service = new DefaultGlueAccessService({
         catalog: catalogServiceMock({ entities: [] }),
@@ -230,13 +234,20 @@ describe('DefaultGlueAccessService', () => {
         units: PROVIDER_UNITS,
         requireSyncedEntity: true,
       });
-      expect(await service.readsEveryCatalogEntity(credentials)).toBe(expected);
+      expect(await service.readScope(credentials)).toEqual({
+        everyEntity,
+        everyJob,
+      });
+      expect(authorizeConditional).toHaveBeenCalledTimes(1);
       expect(authorizeConditional).toHaveBeenCalledWith(
         [
           {
             permission: expect.objectContaining({
               name: 'catalog.entity.read',
             }),
+          },
+          {
+            permission: expect.objectContaining({ name: 'aws-glue.job.read' }),
           },
         ],
         { credentials },

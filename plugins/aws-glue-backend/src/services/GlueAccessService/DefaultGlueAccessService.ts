@@ -22,6 +22,7 @@ import {
   GlueAccessDecision,
   GlueAccessRequest,
   GlueAccessService,
+  GlueReadScope,
 } from './GlueAccessService';
 import { SyncedJobDirectory } from '../../runIndex/SyncedJobs';
 
@@ -134,14 +135,19 @@ export class DefaultGlueAccessService implements GlueAccessService {
     return results.map(r => r.result === AuthorizeResult.ALLOW);
   }
 
-  async readsEveryCatalogEntity(
-    credentials: BackstageCredentials,
-  ): Promise<boolean> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
+  async readScope(credentials: BackstageCredentials): Promise<GlueReadScope> {
+    const [entities, jobs] =
+      await this.options.permissions.authorizeConditional(
+        [
+          { permission: catalogEntityReadPermission },
+          { permission: awsGlueJobReadPermission },
+        ],
+        { credentials },
+      );
+    return {
+      everyEntity: entities.result === AuthorizeResult.ALLOW,
+      everyJob: jobs.result === AuthorizeResult.ALLOW,
+    };
   }
 
   private plan(request: GlueAccessRequest, synced: Entity[]): Plan {

@@ -29,6 +29,14 @@ export interface GlueAccessDecision {
   reason?: string;
 }
 
+/** What a caller may read outright (no per-entity decision needed). */
+export interface GlueReadScope {
+  /** `catalog.entity.read` allowed outright. */
+  everyEntity: boolean;
+  /** `aws-glue.job.read` allowed outright. */
+  everyJob: boolean;
+}
+
 /**
  * The one place that decides what a caller may see or do with a Glue job:
  * every route, and every future surface (agent actions, the fleet overview,
@@ -56,10 +64,10 @@ export interface GlueAccessService {
   ): Promise<boolean[]>;
 
   /**
-   * Whether the policy lets the caller read every catalog entity
-   * (`catalog.entity.read` allowed outright): then a fleet view may list the
-   * synced jobs from the plugin's own directory instead of reading the whole
-   * catalog as the caller.
+   * What the policy lets the caller read outright, in one policy call: with
+   * every catalog entity a fleet view may list the synced jobs from the
+   * plugin's own directory instead of reading the catalog as the caller, and
+   * with every job too, the database may filter and page it.
    */
-  readsEveryCatalogEntity(credentials: BackstageCredentials): Promise<boolean>;
+  readScope(credentials: BackstageCredentials): Promise<GlueReadScope>;
 }

@@ -1,9 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -34,92 +30,64 @@ import {
 } from '../../runIndex/aggregate';
 import { LAST_EVENT_MARK } from '../../runIndex/GlueEventsConsumer';
 import { LAST_RECONCILE_MARK } from '../../runIndex/RunReconciler';
-import { LatestRunState, RunStore } from '../../runIndex/RunStore';
+import {
+  FleetEntry,
+  FleetFilter,
+  fleetCounts,
+  fleetFactsOf,
+  FleetJobFacts,
+  FleetJobTable,
+  fleetOrder,
+  FleetPage,
+  matchesFleetFilter,
+  normalOwner,
+  onePerArn,
+  ownerOf,
+} from '../../runIndex/FleetJobs';
+import { RunStore } from '../../runIndex/RunStore';
 import {
   loadSyncedJobs,
   SyncedJob,
   SyncedJobDirectory,
 } from '../../runIndex/SyncedJobs';
-import { GlueAccessService } from '../GlueAccessService';
+import { GlueAccessService, GlueReadScope } from '../GlueAccessService';
 import { FleetOptions, GlueFleetService } from './GlueFleetService';
 
 const DAY_MS = 86_400_000;
 const TEAM_LIST_SIZE = 5;
 const TEAM_FAILURES = 20;
+const STORED_RUNS_TTL_MS = 10_000;
 
-/** An owner ref as the catalog writes it in relations: kind and namespace spelled out. */
-function normalOwner(owner: string, namespace = 'default'): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-    );
-  } catch {
-    return undefined;
-  }
+/** The route's filters, normalised as the fleet table keeps its facts. */
+function fleetFilterOf(options: FleetOptions): FleetFilter {
+  const owners = options.owners
+    ?.map(o => normalOwner(o))
+    .filter((o): o is string => o !== undefined);
+  return {
+    ...(options.owners?.length ? { owners: new Set(owners) } : {}),
+    ...(options.account ? { account: options.account } : {}),
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.states?.length ? { states: new Set(options.states) } : {}),
+    ...(options.text ? { text: options.text.toLocaleLowerCase('en-US') } : {}),
+  };
 }
-
-const ownerOf = (entity: Entity) =>
-  typeof entity.spec?.owner === 'string'
-    ? normalOwner(entity.spec.owner, entity.metadata.namespace)
-    : undefined;
 
 const titleOf = (entity: Entity) =>
   entity.metadata.title ?? entity.metadata.name;
 
-/** A synced job and its newest run's state, with its sort keys, before its row is built. */
-interface FleetEntry {
-  synced: SyncedJob;
-  title: string;
-  latest?: LatestRunState;
-  /** Failing 0, running 1, other states 2, never run 3. */
-  rank: number;
-}
-
-const titleCollator = new Intl.Collator('en-US');
-
-function stateRank(state: string | undefined): number {
-  if (isFailedRunState(state)) return 0;
-  if (isActiveRunState(state)) return 1;
-  return state ? 2 : 3;
-}
-
-/**
- * Failing first, then running, then the rest; newest start first within.
- * Keys are computed once per entry: the comparator runs some 300,000 times
- * for 20,000 jobs.
- */
-function fleetOrder(a: FleetEntry, b: FleetEntry): number {
-  return (
-    a.rank - b.rank ||
-    (b.latest?.startedAt ?? 0) - (a.latest?.startedAt ?? 0) ||
-    titleCollator.compare(a.title, b.title)
-  );
-}
-
-function countStates(entries: FleetEntry[]): GlueFleetResponse['counts'] {
-  const counts = { failing: 0, active: 0, succeeded: 0, other: 0, neverRun: 0 };
-  for (const { latest, rank } of entries) {
-    if (rank === 0) counts.failing += 1;
-    else if (rank === 1) counts.active += 1;
-    else if (rank === 3) counts.neverRun += 1;
-    else if (latest?.state === 'SUCCEEDED') counts.succeeded += 1;
-    else counts.other += 1;
-  }
-  return counts;
-}
-
 /** The default {@link GlueFleetService}: catalog + access + the run store. */
 export class DefaultGlueFleetService implements GlueFleetService {
+  private counted?: { at: number; count: Promise<number> };
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
       access: GlueAccessService;
       store: RunStore;
       /** The plugin's own directory of synced jobs, for callers who may read every entity. */
-      jobs: Pick<SyncedJobDirectory, 'current'>;
+      jobs: Pick<SyncedJobDirectory, 'current' | 'syncedEntitiesOf'>;
+      /** The synced jobs in the database, for callers who may read every job. */
+      fleetJobs: Pick<FleetJobTable, 'ready' | 'page'>;
       units: readonly AwsGlueProviderUnit[];
       cursors: CursorCodec;
       pricing: GluePricing;
@@ -132,52 +100,26 @@ export class DefaultGlueFleetService implements GlueFleetService {
   }
 
   async getFleet(options: FleetOptions): Promise<GlueFleetResponse> {
-    const owners = options.owners?.length
-      ? new Set(options.owners.map(o => normalOwner(o)))
-      : undefined;
-    const text = options.text?.toLocaleLowerCase('en-US');
-    const jobs = (await this.readableJobs(options.credentials)).filter(
-      j =>
-        (!owners || owners.has(ownerOf(j.entity))) &&
-        (!options.account || j.job.accountId === options.account) &&
-        (!options.region || j.job.region === options.region) &&
-        (!text ||
-          [j.job.name, j.entityRef, j.entity.metadata.title ?? ''].some(v =>
-            v.toLocaleLowerCase('en-US').includes(text),
-          )),
-    );
-    const latest = await this.options.store.latestStates();
-    const entries: FleetEntry[] = jobs.map(synced => {
-      const run = latest.get(synced.job.arn);
-      return {
-        synced,
-        title: titleOf(synced.entity),
-        latest: run,
-        rank: stateRank(run?.state),
-      };
-    });
-    const states = options.states?.length ? new Set(options.states) : undefined;
-    const matching = entries
-      .filter(e => !states || states.has(e.latest?.state ?? ''))
-      .sort(fleetOrder);
+    const filter = fleetFilterOf(options);
     const query = queryKey(
       'fleet',
-      [...(owners ?? [])].sort().join(','),
-      options.account ?? '',
-      options.region ?? '',
-      [...(states ?? [])].sort().join(','),
-      text ?? '',
+      [...(filter.owners ?? [])].sort().join(','),
+      filter.account ?? '',
+      filter.region ?? '',
+      [...(filter.states ?? [])].sort().join(','),
+      filter.text ?? '',
     );
     const offset = options.cursor
       ? this.options.cursors.decode(options.cursor, query, 'cursor').offset
       : 0;
-    const page = matching.slice(offset, offset + options.limit);
-    const next = offset + page.length;
+    const window = { limit: options.limit, offset };
+    const page = await this.fleetPage(options.credentials, filter, window);
+    const next = offset + page.entries.length;
     return {
-      jobs: await this.fleetRows(page),
-      totalCount: matching.length,
-      counts: countStates(entries),
-      ...(next < matching.length
+      jobs: await this.fleetRows(page.entries),
+      totalCount: page.totalCount,
+      counts: page.counts,
+      ...(next < page.totalCount
         ? { nextCursor: this.options.cursors.encode({ query, offset: next }) }
         : {}),
       currency: this.options.pricing.currency,
@@ -185,9 +127,49 @@ export class DefaultGlueFleetService implements GlueFleetService {
     };
   }
 
+  /**
+   * One page of the jobs the caller may see that match: paged by the
+   * database when the caller may read every job (the common policy), else
+   * decided per entity and paged here.
+   */
+  private async fleetPage(
+    credentials: BackstageCredentials,
+    filter: FleetFilter,
+    window: { limit: number; offset: number },
+  ): Promise<FleetPage> {
+    const scope = await this.options.access.readScope(credentials);
+    if (scope.everyEntity && scope.everyJob) {
+      await this.options.jobs.current(); // loads it once, then keeps it (and the table) fresh
+      if (this.options.fleetJobs.ready) {
+        return this.options.fleetJobs.page(filter, window);
+      }
+    }
+    const jobs = await this.readableJobs(credentials, scope);
+    const latest = await this.options.store.latestStates();
+    const entries: FleetEntry[] = jobs
+      .map(fleetFactsOf)
+      .filter(facts => matchesFleetFilter(facts, filter))
+      .map(facts => ({
+        facts,
+        state: latest.get(facts.arn)?.state,
+        startedAt: latest.get(facts.arn)?.startedAt ?? 0,
+      }));
+    const byState = new Map<string | undefined, number>();
+    for (const e of entries)
+      byState.set(e.state, (byState.get(e.state) ?? 0) + 1);
+    const matching = entries
+      .filter(e => !filter.states || filter.states.has(e.state ?? ''))
+      .sort(fleetOrder);
+    return {
+      entries: matching.slice(window.offset, window.offset + window.limit),
+      totalCount: matching.length,
+      counts: fleetCounts(byState),
+    };
+  }
+
   /** The rows of one page: only its jobs' runs are read and summarised. */
   private async fleetRows(page: FleetEntry[]): Promise<GlueFleetJob[]> {
-    const arns = page.map(e => e.synced.job.arn);
+    const arns = page.map(e => e.facts.arn);
     const now = this.now();
     const [runs, failures] = await Promise.all([
       this.options.store.latestRuns(arns),
@@ -198,7 +180,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
       ),
     ]);
     return page.map(e =>
-      this.fleetJob(e.synced, runs.get(e.synced.job.arn), failures, now),
+      this.fleetJob(e.facts, runs.get(e.facts.arn), failures, now),
     );
   }
 
@@ -281,24 +263,42 @@ export class DefaultGlueFleetService implements GlueFleetService {
     };
   }
 
-  /** The synced jobs the caller may see and read. */
+  /**
+   * The synced jobs the caller may see and read, one per ARN. A job two
+   * synced entities claim is readable only when every claim is (as the
+   * routes decide it).
+   */
   private async readableJobs(
     credentials: BackstageCredentials,
+    scope?: GlueReadScope,
   ): Promise<SyncedJob[]> {
-    const visible = (await this.options.access.readsEveryCatalogEntity(
-      credentials,
-    ))
-      ? await this.options.jobs.current()
-      : await loadSyncedJobs(
-          this.options.catalog,
-          this.options.units,
-          credentials,
-        );
-    const readable = await this.options.access.readableSyncedEntities(
-      visible.map(j => j.entity),
+    const { access, jobs: directory } = this.options;
+    const { everyEntity, everyJob } =
+      scope ?? (await access.readScope(credentials));
+    const visible = onePerArn(
+      everyEntity
+        ? await directory.current()
+        : await loadSyncedJobs(
+            this.options.catalog,
+            this.options.units,
+            credentials,
+          ),
+    );
+    if (everyJob) return visible;
+    const claims = visible.map(
+      j => directory.syncedEntitiesOf(j.job.arn) ?? [j.entity],
+    );
+    const readable = await access.readableSyncedEntities(
+      claims.flat(),
       credentials,
     );
-    return visible.filter((_, i) => readable[i]);
+    let next = 0;
+    return visible.filter((_, i) => {
+      const claimed = claims[i].length;
+      const all = readable.slice(next, next + claimed).every(Boolean);
+      next += claimed;
+      return all;
+    });
   }
 
   /** The jobs of an entity the caller may read; a 403 when none. */
@@ -338,27 +338,25 @@ export class DefaultGlueFleetService implements GlueFleetService {
   }
 
   private fleetJob(
-    synced: SyncedJob,
+    facts: FleetJobFacts,
     latest: StoredJobRun | undefined,
     failures: Map<string, number>,
     now: number,
   ): GlueFleetJob {
-    const { entity, job } = synced;
-    const system =
-      typeof entity.spec?.system === 'string' ? entity.spec.system : undefined;
+    const { arn, name, accountId, region } = facts;
     return {
-      entityRef: synced.entityRef,
-      title: titleOf(entity),
-      ...(ownerOf(entity) ? { owner: ownerOf(entity) } : {}),
-      ...(system ? { system } : {}),
-      arn: job.arn,
-      name: job.name,
-      accountId: job.accountId,
-      region: job.region,
+      entityRef: facts.entityRef,
+      title: facts.title,
+      ...(facts.owner ? { owner: facts.owner } : {}),
+      ...(facts.system ? { system: facts.system } : {}),
+      arn,
+      name,
+      accountId,
+      region,
       ...(latest
         ? { latestRun: runSummary(latest, this.options.pricing, now) }
         : {}),
-      failuresLast24h: failures.get(job.arn) ?? 0,
+      failuresLast24h: failures.get(arn) ?? 0,
     };
   }
 
@@ -440,11 +438,28 @@ export class DefaultGlueFleetService implements GlueFleetService {
     return round6(cost);
   }
 
+  /**
+   * Runs stored, counted at most every {@link STORED_RUNS_TTL_MS}: a count
+   * of every row would otherwise be most of each fleet request's database
+   * time (hundreds of thousands of runs at 20,000 jobs).
+   */
+  private storedRuns(): Promise<number> {
+    const at = performance.now();
+    if (!this.counted || at - this.counted.at >= STORED_RUNS_TTL_MS) {
+      const count = this.options.store.countRuns();
+      this.counted = { at, count };
+      count.catch(() => {
+        if (this.counted?.count === count) this.counted = undefined;
+      });
+    }
+    return this.counted.count;
+  }
+
   private async freshness(): Promise<GlueRunIndexFreshness> {
     const [lastEventAt, lastReconciledAt, storedRuns] = await Promise.all([
       this.options.store.getMark(LAST_EVENT_MARK),
       this.options.store.getMark(LAST_RECONCILE_MARK),
-      this.options.store.countRuns(),
+      this.storedRuns(),
     ]);
     return {
       ...(lastEventAt ? { lastEventAt } : {}),

@@ -60,7 +60,7 @@ function serviceOf(
           evaluatedOn: [],
         })),
       readableSyncedEntities: async entities => entities.map(() => true),
-      readsEveryCatalogEntity: async () => true,
+      readScope: async () => ({ everyEntity: true, everyJob: true }),
     },
     auditor,
     logger: mockServices.logger.mock(),
