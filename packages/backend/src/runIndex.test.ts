@@ -78,6 +78,9 @@ describe('the run index on the demo portal', () => {
           allowedArguments: ['--emulator-outcome', '--emulator-error-message'],
         },
         runIndex: {
+          // the emulator's history is dated from 2026-11-23 whatever today
+          // is: retention (by the real clock) must not prune it
+          retentionDays: 36500,
           reconciler: {
             frequency: { seconds: 2 },
             initialDelay: { seconds: 1 },
