@@ -48,6 +48,7 @@ import {
   jobEntity,
   workflowEntity,
 } from './__fixtures__/entities';
+import { auditorMock } from './__testUtils__/auditor';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { awsGluePlugin } from './plugin';
 import { GlueDataSource } from './services/GlueDataSource';
@@ -174,17 +175,6 @@ function denyAll() {
     authorize: async requests =>
       requests.map(() => ({ result: AuthorizeResult.DENY })),
   });
-}
-
-function auditorMock() {
-  const event = {
-    success: jest.fn(async () => {}),
-    fail: jest.fn(async () => {}),
-  };
-  const auditor = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => event),
-  });
-  return { auditor, event };
 }
 
 const user = () => mockCredentials.user.header();

@@ -19,6 +19,7 @@ import { RunStore } from '../../runIndex/RunStore';
 import { WorkflowRunStore } from '../../runIndex/WorkflowRunStore';
 import { GlueDataSource } from '../GlueDataSource';
 import { DefaultGlueRunsService } from './DefaultGlueRunsService';
+import { auditorMock } from '../../__testUtils__/auditor';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -178,17 +179,6 @@ describe('DefaultGlueRunsService history', () => {
 });
 
 describe('DefaultGlueRunsService actions disabled in config', () => {
-  function audited() {
-    const event = {
-      success: jest.fn(async () => {}),
-      fail: jest.fn(async () => {}),
-    };
-    const auditor = mockServices.auditor.mock({
-      createEvent: jest.fn(async () => event),
-    });
-    return { auditor, event };
-  }
-
   it.each([
     [
       'start',
@@ -215,7 +205,7 @@ describe('DefaultGlueRunsService actions disabled in config', () => {
   ])(
     'audits a refused %s with the reason that it is disabled',
     async (_what, eventId, configKey, act) => {
-      const { auditor, event } = audited();
+      const { auditor, event } = auditorMock();
       const data = {
         startJobRun: jest.fn(),
         stopJobRun: jest.fn(),
