@@ -40,10 +40,10 @@ describe('SyncedJobDirectory', () => {
     ).toEqual(['orders', 'orders-twin']);
     expect(directory.syncedEntitiesOf(`${ARN}-other`)).toBeUndefined();
     // stale: served as it is while it reloads
-    const getEntities = jest.spyOn(catalog, 'getEntities');
+    const streamEntities = jest.spyOn(catalog, 'streamEntities');
     now += 61_000;
     expect(directory.syncedEntitiesOf(ARN)).toHaveLength(2);
     await new Promise(resolve => setImmediate(resolve));
-    expect(getEntities).toHaveBeenCalledTimes(1);
+    expect(streamEntities).toHaveBeenCalledTimes(1);
   });
 });

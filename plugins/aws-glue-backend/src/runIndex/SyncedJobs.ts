@@ -37,6 +37,10 @@ const FIELDS = [
   'spec.system',
 ];
 
+/** Entities per catalog page, and the most pages read (a million jobs). */
+const PAGE_SIZE = 1000;
+const MAX_PAGES = 1000;
+
 /** How long a loaded directory is used before it is loaded again. */
 const TTL_MS = 60_000;
 /** How long a job the catalog did not have is not asked for again. */
@@ -58,7 +62,11 @@ export async function loadSyncedJobs(
   credentials: BackstageCredentials,
   filter: Record<string, string> = {},
 ): Promise<SyncedJob[]> {
-  const { items } = await catalog.getEntities(
+  const items: Entity[] = [];
+  let pages = 0;
+  // pages, not one response: 20,000 jobs as one body would hold the event
+  // loop for the whole parse, every minute
+  for await (const page of catalog.streamEntities(
     {
       filter: {
         kind: 'component',
@@ -66,9 +74,19 @@ export async function loadSyncedJobs(
         ...filter,
       },
       fields: FIELDS,
+      pageSize: PAGE_SIZE,
     },
     { credentials },
-  );
+  )) {
+    if (++pages > MAX_PAGES) {
+      throw new Error(
+        `More than ${
+          MAX_PAGES * PAGE_SIZE
+        } AWS Glue job entities in the catalog: stopped reading at page ${MAX_PAGES}`,
+      );
+    }
+    items.push(...page);
+  }
   const jobs: SyncedJob[] = [];
   for (const entity of items) {
     const unit = syncingUnitOf(entity, units);

@@ -212,25 +212,23 @@ describe('the events feed', () => {
   it('applies an event for a job synced after the directory was loaded, and asks for an unknown job once', async () => {
     const entity = jobEntity('orders');
     let synced: Entity[] = [];
-    const getEntities = jest.fn(async (request: any) => ({
-      items: synced.filter(
+    const name = 'metadata.annotations.aws.amazon.com/aws-glue-name';
+    const streamEntities = jest.fn(async function* stream(request: any) {
+      yield synced.filter(
         e =>
-          !request.filter[
-            'metadata.annotations.aws.amazon.com/aws-glue-name'
-          ] ||
-          request.filter[
-            'metadata.annotations.aws.amazon.com/aws-glue-name'
-          ] === e.metadata.annotations![GLUE_ANNOTATIONS.name],
-      ),
-    }));
+          !request.filter[name] ||
+          request.filter[name] ===
+            e.metadata.annotations![GLUE_ANNOTATIONS.name],
+      );
+    });
     const { store, consumer, reconciler } = await setup({
-      catalog: { getEntities },
+      catalog: { streamEntities },
     });
     glue.on(GetJobRunCommand).resolves({ JobRun: glueRun({}) });
     await reconciler.reconcile(); // loads the (empty) directory
     await consumer.handle(envelope({ jobName: 'ghost' }));
     await consumer.handle(envelope({ jobName: 'ghost' }, { id: 'e-2' }));
-    const calls = getEntities.mock.calls.length;
+    const calls = streamEntities.mock.calls.length;
     synced = [entity]; // the catalog module syncs the job
     await consumer.handle(envelope({}));
     expect((await store.getRuns(ORDERS_ARN, ['jr_1']))[0].run.state).toBe(
@@ -238,7 +236,7 @@ describe('the events feed', () => {
     );
     // the unknown job was asked for once, the new one once
     expect(calls).toBe(2);
-    expect(getEntities.mock.calls.length).toBe(3);
+    expect(streamEntities.mock.calls.length).toBe(3);
   });
 
   it('drops bad and foreign events, counts them and logs each kind once', async () => {

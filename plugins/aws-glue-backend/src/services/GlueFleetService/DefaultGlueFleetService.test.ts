@@ -101,8 +101,8 @@ async function setUp(
     ),
     readScope: jest.fn(async () => scope),
   };
-  const getEntities = jest.spyOn(catalog, 'getEntities');
-  getEntities.mockClear();
+  const streamEntities = jest.spyOn(catalog, 'streamEntities');
+  streamEntities.mockClear();
   const latestRuns = jest.spyOn(store, 'latestRuns');
   const latestStates = jest.spyOn(store, 'latestStates');
   const countRuns = jest.spyOn(store, 'countRuns');
@@ -120,7 +120,7 @@ async function setUp(
   return {
     fleet,
     jobs,
-    getEntities,
+    streamEntities,
     latestRuns,
     latestStates,
     countRuns,
@@ -135,10 +135,10 @@ describe('DefaultGlueFleetService', () => {
   const credentials = mockCredentials.user('user:default/guest');
 
   it('lists from the directory when the caller may read every entity, failing first, reading runs only for the page', async () => {
-    const { fleet, jobs, getEntities, latestRuns } = await setUp(PER_ENTITY);
+    const { fleet, jobs, streamEntities, latestRuns } = await setUp(PER_ENTITY);
     const first = await fleet.getFleet({ credentials, limit: 2 });
     expect(jobs.current).toHaveBeenCalledTimes(1);
-    expect(getEntities).not.toHaveBeenCalled();
+    expect(streamEntities).not.toHaveBeenCalled();
     expect(first.jobs.map(j => [j.name, j.latestRun?.state])).toEqual([
       ['bravo', 'FAILED'],
       ['charlie', 'RUNNING'],
@@ -164,7 +164,7 @@ describe('DefaultGlueFleetService', () => {
   });
 
   it('reads the catalog as the caller when the policy decides entity by entity', async () => {
-    const { fleet, jobs, getEntities } = await setUp({
+    const { fleet, jobs, streamEntities } = await setUp({
       everyEntity: false,
       everyJob: false,
     });
@@ -174,7 +174,7 @@ describe('DefaultGlueFleetService', () => {
       states: ['SUCCEEDED'],
     });
     expect(jobs.current).not.toHaveBeenCalled();
-    expect(getEntities).toHaveBeenCalledWith(expect.anything(), {
+    expect(streamEntities).toHaveBeenCalledWith(expect.anything(), {
       credentials,
     });
     expect(result.jobs.map(j => j.name)).toEqual(['alpha']);
