@@ -21,6 +21,7 @@ import {
 } from '@aws-glue-backstage/glue-emulator';
 import { countEntities } from '../backend/backendWorker';
 import type { BackendTask } from '../backend/backendWorker';
+import { benchBackendConfig } from '../backend/config';
 import { startWorker, waitForExit, WorkerHandle } from '../lib/child';
 import { freePort } from '../lib/net';
 import { findPostgresBinaries, startPostgres } from '../lib/postgres';
@@ -115,24 +116,12 @@ export async function runReplicaDrill(
 
   const startReplica = async (name: string) => {
     const port = await freePort();
-    const config: JsonObject = {
-      backend: {
-        baseUrl: `http://127.0.0.1:${port}`,
-        listen: { port, host: '127.0.0.1' },
-        database: postgres.backstageDatabaseConfig('drill_') as JsonObject,
-        auth: { dangerouslyDisableDefaultAuthPolicy: true },
-      },
-      aws: {
-        accounts: [
-          {
-            accountId: ACCOUNT,
-            accessKeyId: ACCOUNT,
-            secretAccessKey: 'drill',
-          },
-        ],
-      },
+    const config = benchBackendConfig({
+      port,
+      database: postgres.backstageDatabaseConfig('drill_') as JsonObject,
+      awsAccount: { accountId: ACCOUNT, secretAccessKey: 'drill' },
+      catalogKinds: ['Component', 'System', 'Resource', 'Location'],
       catalog: {
-        rules: [{ allow: ['Component', 'System', 'Resource', 'Location'] }],
         providers: {
           awsGlue: {
             drill: {
@@ -148,7 +137,7 @@ export async function runReplicaDrill(
           },
         },
       },
-    };
+    });
     const task: BackendTask = {
       kind: 'backend',
       mode: 'serve',

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JsonObject } from '@backstage/types';
 import type { Fixture } from '@aws-glue-backstage/glue-emulator';
+import { benchBackendConfig } from '../backend/config';
 
 export const DRILL_ACCOUNT = '100000000001';
 export const DRILL_REGION = 'us-east-1';
@@ -98,41 +99,12 @@ export function replicaConfig(options: {
   frequencySeconds: number;
 }): JsonObject {
   const { name, port, token } = options;
-  return {
-    app: { baseUrl: `http://127.0.0.1:${port}` },
-    backend: {
-      baseUrl: `http://127.0.0.1:${port}`,
-      listen: { port, host: '127.0.0.1' },
-      database: options.database,
-      auth: {
-        dangerouslyDisableDefaultAuthPolicy: true,
-        externalAccess: [
-          { type: 'static', options: { token, subject: 'bench-drill' } },
-        ],
-      },
-    },
-    aws: {
-      accounts: [
-        {
-          accountId: DRILL_ACCOUNT,
-          accessKeyId: DRILL_ACCOUNT,
-          secretAccessKey: 'x',
-        },
-      ],
-    },
+  return benchBackendConfig({
+    port,
+    database: options.database,
+    externalAccess: { token, subject: 'bench-drill' },
+    awsAccount: { accountId: DRILL_ACCOUNT },
     catalog: {
-      rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'Resource',
-            'Location',
-            'Group',
-            'User',
-          ],
-        },
-      ],
       locations: [{ type: 'file', target: options.orgFile }],
       providers: {
         awsGlue: {
@@ -147,16 +119,19 @@ export function replicaConfig(options: {
         },
       },
     },
-    events: { http: { topics: ['aws-glue'] } },
-    awsGlue: {
-      endpoint: `${options.proxyUrl}/${name}`,
-      runIndex: {
-        reconciler: {
-          frequency: { seconds: options.frequencySeconds },
-          initialDelay: { seconds: 5 },
-          timeout: { minutes: 2 },
+    extra: {
+      app: { baseUrl: `http://127.0.0.1:${port}` },
+      events: { http: { topics: ['aws-glue'] } },
+      awsGlue: {
+        endpoint: `${options.proxyUrl}/${name}`,
+        runIndex: {
+          reconciler: {
+            frequency: { seconds: options.frequencySeconds },
+            initialDelay: { seconds: 5 },
+            timeout: { minutes: 2 },
+          },
         },
       },
     },
-  };
+  });
 }

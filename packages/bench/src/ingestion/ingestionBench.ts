@@ -23,6 +23,7 @@ import type {
   BackendIngestResult,
   BackendTask,
 } from '../backend/backendWorker';
+import { benchBackendConfig } from '../backend/config';
 import { runWorker } from '../lib/child';
 import { verdict } from '../lib/verdict';
 import { BenchLogger } from '../lib/logger';
@@ -108,42 +109,10 @@ function staticYaml(entities: Entity[]): string {
     .join('---\n');
 }
 
-function backendConfig(options: {
-  port: number;
-  database: Record<string, unknown>;
-  catalog: Record<string, unknown>;
-  aws?: Record<string, unknown>;
-}): JsonObject {
-  return {
-    backend: {
-      baseUrl: `http://127.0.0.1:${options.port}`,
-      listen: { port: options.port, host: '127.0.0.1' },
-      database: options.database,
-      auth: { dangerouslyDisableDefaultAuthPolicy: true },
-    },
-    ...(options.aws ? { aws: options.aws } : {}),
-    catalog: {
-      rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'Resource',
-            'Location',
-            'Group',
-            'User',
-          ],
-        },
-      ],
-      ...options.catalog,
-    },
-  } as JsonObject;
-}
-
 async function ingest(
   label: string,
   mode: 'static' | 'provider',
-  database: Record<string, unknown>,
+  database: JsonObject,
   context: { yamlPath: string; endpoint: string; expected: number },
   log: (line: string) => void,
 ): Promise<BackendIngestResult> {
@@ -155,17 +124,18 @@ async function ingest(
   });
   const config =
     mode === 'static'
-      ? backendConfig({
+      ? benchBackendConfig({
           port,
           database,
           catalog: {
             locations: [{ type: 'file', target: context.yamlPath }],
           },
         })
-      : backendConfig({
+      : benchBackendConfig({
           port,
           database,
-          aws: glue.aws,
+          // the account (and dummy secret) the static file was made with
+          awsAccount: glue.aws.accounts[0],
           catalog: {
             providers: {
               awsGlue: {
@@ -238,7 +208,7 @@ export async function runIngestionBench(
     const databases: IngestionDbResult[] = [];
     const measure = async (
       database: 'sqlite' | 'postgres',
-      dbConfig: (label: string) => Record<string, unknown>,
+      dbConfig: (label: string) => JsonObject,
       version?: string,
     ) => {
       const result: IngestionDbResult = { database, databaseVersion: version };
@@ -284,7 +254,8 @@ export async function runIngestionBench(
       const run = Date.now().toString(36);
       await measure(
         'postgres',
-        label => pg.backstageDatabaseConfig(`bench_${run}_${label}_`),
+        label =>
+          pg.backstageDatabaseConfig(`bench_${run}_${label}_`) as JsonObject,
         pg.version,
       );
     }

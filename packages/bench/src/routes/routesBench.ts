@@ -14,9 +14,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import type { JsonObject } from '@backstage/types';
 import { startGlueEmulator } from '@aws-glue-backstage/glue-emulator';
 import type { BackendTask } from '../backend/backendWorker';
+import { benchBackendConfig } from '../backend/config';
 import { startWorker, waitForExit } from '../lib/child';
 import { freePort } from '../lib/net';
 import { median, percentile } from '../lib/stats';
@@ -275,40 +275,12 @@ export async function runRoutesBench(
   const port = await freePort();
   const token = randomBytes(24).toString('hex');
   const client: Client = { base: `http://127.0.0.1:${port}`, token };
-  const config = {
-    backend: {
-      baseUrl: client.base,
-      listen: { port, host: '127.0.0.1' },
-      database: { client: 'better-sqlite3', connection: ':memory:' },
-      auth: {
-        dangerouslyDisableDefaultAuthPolicy: true,
-        externalAccess: [
-          { type: 'static', options: { token, subject: 'bench-load' } },
-        ],
-      },
-    },
-    aws: {
-      accounts: [
-        {
-          accountId: ROUTES_ACCOUNT,
-          accessKeyId: ROUTES_ACCOUNT,
-          secretAccessKey: 'x',
-        },
-      ],
-    },
+  const config = benchBackendConfig({
+    port,
+    database: { client: 'better-sqlite3', connection: ':memory:' },
+    externalAccess: { token, subject: 'bench-load' },
+    awsAccount: { accountId: ROUTES_ACCOUNT },
     catalog: {
-      rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'Resource',
-            'Location',
-            'Group',
-            'User',
-          ],
-        },
-      ],
       providers: {
         awsGlue: {
           bench: {
@@ -323,24 +295,26 @@ export async function runRoutesBench(
         },
       },
     },
-    awsGlue: {
-      endpoint: emulator.url,
-      cache: {
-        runsTtl: { seconds: runsTtlSeconds },
-        activeRunsTtl: { seconds: activeRunsTtlSeconds },
-      },
-      // The run index stays on (the routes write through to it), but not its
-      // reconciler: its backfill of every job (30 s after start, by default)
-      // would add its GetJobRuns to the ones the phases count.
-      runIndex: { reconciler: { enabled: false } },
-      chain: {
-        maxDepth: 20,
-        defaultDepth: 3,
-        maxNodes: 1000,
-        concurrency: 8,
+    extra: {
+      awsGlue: {
+        endpoint: emulator.url,
+        cache: {
+          runsTtl: { seconds: runsTtlSeconds },
+          activeRunsTtl: { seconds: activeRunsTtlSeconds },
+        },
+        // The run index stays on (the routes write through to it), but not its
+        // reconciler: its backfill of every job (30 s after start, by default)
+        // would add its GetJobRuns to the ones the phases count.
+        runIndex: { reconciler: { enabled: false } },
+        chain: {
+          maxDepth: 20,
+          defaultDepth: 3,
+          maxNodes: 1000,
+          concurrency: 8,
+        },
       },
     },
-  } as JsonObject;
+  });
 
   const task: BackendTask = {
     kind: 'backend',

@@ -18,6 +18,7 @@ import {
   GlueEmulator,
   startGlueEmulator,
 } from '@aws-glue-backstage/glue-emulator';
+import { benchBackendConfig } from '../backend/config';
 import { serveBackend, ServingBackend } from '../backend/serve';
 import { getOk, HttpClient, sleep } from '../lib/http';
 import { freePort } from '../lib/net';
@@ -74,30 +75,13 @@ function backendConfig(
   callBudget: number,
   regions: string[],
 ): JsonObject {
-  return {
-    backend: {
-      baseUrl: `http://127.0.0.1:${port}`,
-      listen: { port, host: '127.0.0.1' },
-      database,
-      auth: {
-        dangerouslyDisableDefaultAuthPolicy: true,
-        externalAccess: [
-          { type: 'static', options: { token, subject: 'bench-runindex' } },
-        ],
-      },
-    },
-    permission: { enabled: true },
-    aws: {
-      accounts: [
-        {
-          accountId: RIX_ACCOUNT,
-          accessKeyId: RIX_ACCOUNT,
-          secretAccessKey: 'x',
-        },
-      ],
-    },
+  return benchBackendConfig({
+    port,
+    database,
+    externalAccess: { token, subject: 'bench-runindex' },
+    awsAccount: { accountId: RIX_ACCOUNT },
+    catalogKinds: ['Component', 'System', 'Resource', 'Location'],
     catalog: {
-      rules: [{ allow: ['Component', 'System', 'Resource', 'Location'] }],
       providers: {
         awsGlue: {
           bench: {
@@ -110,23 +94,26 @@ function backendConfig(
         },
       },
     },
-    events: { http: { topics: ['aws-glue'] } },
-    awsGlue: {
-      endpoint: emulatorUrl,
-      runIndex: {
-        reconciler: {
-          // the first pass runs at start-up (an empty catalog); the bench
-          // triggers every later pass through the scheduler's API
-          frequency: { hours: 6 },
-          initialDelay: { seconds: 1 },
-          timeout: { minutes: 60 },
-          callBudget,
+    extra: {
+      permission: { enabled: true },
+      events: { http: { topics: ['aws-glue'] } },
+      awsGlue: {
+        endpoint: emulatorUrl,
+        runIndex: {
+          reconciler: {
+            // the first pass runs at start-up (an empty catalog); the bench
+            // triggers every later pass through the scheduler's API
+            frequency: { hours: 6 },
+            initialDelay: { seconds: 1 },
+            timeout: { minutes: 60 },
+            callBudget,
+          },
         },
+        // no notifications backend in this section (the drill has one)
+        notifications: { enabled: false },
       },
-      // no notifications backend in this section (the drill has one)
-      notifications: { enabled: false },
     },
-  };
+  });
 }
 
 async function openDatabase(log: (line: string) => void): Promise<{
