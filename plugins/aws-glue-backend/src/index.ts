@@ -30,3 +30,5 @@ export type { RunNotifier } from './runIndex/RunNotifier';
 export type { RunStore } from './runIndex/RunStore';
 export type { SyncedJobDirectory } from './runIndex/SyncedJobs';
 export type { WorkflowRunStore } from './runIndex/WorkflowRunStore';
+/** The fields of the run index's catalog read, for the bench to make the same read. */
+export { SYNCED_JOB_FIELDS } from './runIndex/SyncedJobs';

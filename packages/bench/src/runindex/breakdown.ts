@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SYNCED_JOB_FIELDS } from '@aws-glue-backstage/plugin-aws-glue-backend';
 import { getOk } from '../lib/http';
 import { median } from '../lib/stats';
 import { CpuProfile, ProfileSummary, summarizeProfile } from './analysis';
@@ -16,16 +17,7 @@ import type { RunIndexEnv } from './environment';
 /** The catalog read of the fleet route (`loadSyncedJobs`). */
 const CATALOG_QUERY = `/api/catalog/entities?filter=${encodeURIComponent(
   'kind=component,spec.type=glue-job',
-)}&fields=${[
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.type',
-  'spec.owner',
-  'spec.system',
-].join(',')}`;
+)}&fields=${SYNCED_JOB_FIELDS.join(',')}`;
 
 /** Steps of the route (plugin code) and of its catalog read. */
 export const FLEET_FUNCTIONS = [

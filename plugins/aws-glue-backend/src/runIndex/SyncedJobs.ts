@@ -25,8 +25,8 @@ export interface SyncedJob {
   unit: AwsGlueProviderUnit;
 }
 
-/** The entity fields the run index reads. */
-const FIELDS = [
+/** The entity fields the run index reads (the bench reads the same). */
+export const SYNCED_JOB_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
@@ -73,7 +73,7 @@ export async function loadSyncedJobs(
         'spec.type': GLUE_ENTITY_TYPES.job,
         ...filter,
       },
-      fields: FIELDS,
+      fields: SYNCED_JOB_FIELDS,
       pageSize: PAGE_SIZE,
     },
     { credentials },
