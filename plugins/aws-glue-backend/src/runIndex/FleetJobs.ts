@@ -156,14 +156,25 @@ const codePoints = (a: string, b: string) => {
   return a < b ? -1 : 1;
 };
 
-/** Failing first, then running, then the rest; newest start first within; then title. */
-export function fleetOrder(a: FleetEntry, b: FleetEntry): number {
-  return (
-    stateRank(a.state) - stateRank(b.state) ||
-    b.startedAt - a.startedAt ||
-    codePoints(titleKeyOf(a.facts), titleKeyOf(b.facts)) ||
-    codePoints(a.facts.arn, b.facts.arn)
+/**
+ * Sorted failing first, then running, then the rest; newest start first
+ * within; then title and ARN. Each entry's sort keys are computed once: the
+ * comparator runs some 300,000 times for 20,000 jobs.
+ */
+export function sortFleet(entries: FleetEntry[]): FleetEntry[] {
+  const keyed = entries.map(entry => ({
+    entry,
+    rank: stateRank(entry.state),
+    title: titleKeyOf(entry.facts),
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      b.entry.startedAt - a.entry.startedAt ||
+      codePoints(a.title, b.title) ||
+      codePoints(a.entry.facts.arn, b.entry.facts.arn),
   );
+  return keyed.map(k => k.entry);
 }
 
 /**
@@ -296,7 +307,7 @@ export class FleetJobTable {
     return this.writing;
   }
 
-  /** One page of the jobs that match, in {@link fleetOrder}, with the counts. */
+  /** One page of the jobs that match, in {@link sortFleet}'s order, with the counts. */
   async page(
     filter: FleetFilter,
     options: { limit: number; offset: number },
@@ -360,7 +371,7 @@ export class FleetJobTable {
     return query;
   }
 
-  /** {@link fleetOrder} in SQL. */
+  /** {@link sortFleet}'s order in SQL. */
   private ordered(query: Knex.QueryBuilder) {
     const failed = FAILED_GLUE_JOB_RUN_STATES.map(() => '?').join(', ');
     const active = ACTIVE_GLUE_JOB_RUN_STATES.map(() => '?').join(', ');

@@ -37,12 +37,12 @@ import {
   fleetFactsOf,
   FleetJobFacts,
   FleetJobTable,
-  fleetOrder,
   FleetPage,
   matchesFleetFilter,
   normalOwner,
   onePerArn,
   ownerOf,
+  sortFleet,
 } from '../../runIndex/FleetJobs';
 import { RunStore } from '../../runIndex/RunStore';
 import {
@@ -157,9 +157,9 @@ export class DefaultGlueFleetService implements GlueFleetService {
     const byState = new Map<string | undefined, number>();
     for (const e of entries)
       byState.set(e.state, (byState.get(e.state) ?? 0) + 1);
-    const matching = entries
-      .filter(e => !filter.states || filter.states.has(e.state ?? ''))
-      .sort(fleetOrder);
+    const matching = sortFleet(
+      entries.filter(e => !filter.states || filter.states.has(e.state ?? '')),
+    );
     return {
       entries: matching.slice(window.offset, window.offset + window.limit),
       totalCount: matching.length,
