@@ -8,3 +8,4 @@ export * from './redacted';
 export * from './runState';
 export * from './types';
 export * from './runIndex';
+export * from './chainExecutions';

@@ -28,6 +28,18 @@ export const awsGlueJobStartPermission = createPermission({
 });
 
 /**
+ * Resuming a failed run of a Glue workflow (`ResumeWorkflowRun`), on the
+ * workflow's System entity.
+ *
+ * @public
+ */
+export const awsGlueWorkflowResumePermission = createPermission({
+  name: 'aws-glue.workflow.resume',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Stopping a run of an entity's Glue job.
  *
  * @public
@@ -47,4 +59,5 @@ export const awsGluePermissions = [
   awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
+  awsGlueWorkflowResumePermission,
 ];

@@ -85,6 +85,12 @@ export interface GlueJob {
   canStart: boolean;
   /** Whether stopping runs is enabled in config and allowed for the caller. */
   canStop: boolean;
+  /**
+   * Whether retrying a failed run (with that run's own arguments) is enabled
+   * in config (`awsGlue.actions.retryJobRun`) and allowed for the caller
+   * (`aws-glue.job.start`).
+   */
+  canRetry?: boolean;
   /** Argument keys a caller may override when starting a run. */
   overridableArguments: string[];
 }
@@ -234,6 +240,12 @@ export interface GlueWorkflowRun {
  */
 export interface GlueWorkflowRunsResponse {
   workflowName: string;
+  /**
+   * Whether resuming a failed run is enabled in config
+   * (`awsGlue.actions.resumeWorkflowRun`) and allowed for the caller
+   * (`aws-glue.workflow.resume`).
+   */
+  canResume?: boolean;
   runs: GlueWorkflowRun[];
   nextToken?: string;
 }
