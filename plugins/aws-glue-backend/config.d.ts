@@ -68,6 +68,19 @@ export interface Config {
        */
       stopJobRun?: boolean;
       /**
+       * Let callers holding `aws-glue.job.start` on an entity retry a failed
+       * run of its jobs: the job starts again with the arguments that run
+       * had (read from Glue on the server; the browser sees them redacted).
+       * Default false.
+       */
+      retryJobRun?: boolean;
+      /**
+       * Let callers holding `aws-glue.workflow.resume` on a workflow System
+       * resume a failed workflow run (`ResumeWorkflowRun`: the failed nodes
+       * and what they start run again). Default false.
+       */
+      resumeWorkflowRun?: boolean;
+      /**
        * Argument keys a caller may override when starting a run, as globs
        * (`*` any characters, `?` one), e.g. `--run_date` or `--input*`.
        * Default none: runs start with the job's default arguments only.
@@ -127,6 +140,22 @@ export interface Config {
       maxNodes?: number;
       /** Glue calls in flight while loading the chain's latest runs. Default 8. */
       concurrency?: number;
+      /** Chain executions (`GET .../chain-executions`), built from the run index. */
+      executions?: {
+        /** Runs per execution; a larger one is cut and says so. Default 200, at most 2000. */
+        maxNodes?: number;
+        /**
+         * Predecessor runs the run index lacks that one request fetches from
+         * Glue (GetJobRun) and stores. Default 10.
+         */
+        predecessorFetches?: number;
+      };
+    };
+
+    /** Failure triage of a failed run (`GET .../runs/:runId/triage`). */
+    triage?: {
+      /** The last lines of the run's error log shown. Default 50, at most 500. */
+      logLines?: number;
     };
 
     /**

@@ -11,6 +11,7 @@ import {
   GLUE_JOB_RUN_STATES,
   GLUE_TREND_WINDOWS,
   GlueTrendWindow,
+  glueChainExecutionsQuerySchema,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { AwsGlueBackendConfig } from './lib/config';
 import { retryAfterOf } from './lib/errors';
@@ -327,6 +328,14 @@ export async function createRouter(
       depth: query.depth,
     });
   });
+
+  entity.get('/chain-executions', ({ req, entityRef, credentials }) =>
+    chainService.getExecutions({
+      entityRef,
+      credentials,
+      limit: parse(glueChainExecutionsQuerySchema, req.query, 'query').limit,
+    }),
+  );
 
   entity.get('/workflow-runs', ({ req, entityRef, credentials }) => {
     const query = parse(workflowRunsQuery, req.query, 'query');

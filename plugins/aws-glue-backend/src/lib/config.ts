@@ -37,6 +37,10 @@ export interface AwsGlueBackendConfig {
   actions: {
     startJobRun: boolean;
     stopJobRun: boolean;
+    /** Retry a failed run with its own arguments (`aws-glue.job.start`). */
+    retryJobRun: boolean;
+    /** ResumeWorkflowRun on a failed workflow run (`aws-glue.workflow.resume`). */
+    resumeWorkflowRun: boolean;
     allowedArguments: string[];
     /** Refuse actions on jobs no synced entity stands for. */
     requireSyncedEntity: boolean;
@@ -53,6 +57,16 @@ export interface AwsGlueBackendConfig {
     maxNodes: number;
     /** Glue calls in flight while loading the latest runs of a chain. */
     concurrency: number;
+    executions: {
+      /** Runs per execution before it is cut. */
+      maxNodes: number;
+      /** Missing predecessor runs fetched from Glue (GetJobRun) per request. */
+      predecessorFetches: number;
+    };
+  };
+  triage: {
+    /** Log lines of a failed run shown, the last ones. */
+    logLines: number;
   };
   runIndex: RunIndexConfig;
   notifications: NotificationsConfig;
@@ -111,6 +125,9 @@ const DEFAULTS = {
   maxDepth: 6,
   maxNodes: 200,
   concurrency: 8,
+  executionMaxNodes: 200,
+  predecessorFetches: 10,
+  logLines: 50,
   retentionDays: 400,
   eventsTopic: 'aws-glue',
   reconcileFrequency: { minutes: 5 },
@@ -234,6 +251,9 @@ function readActions(config: Config): AwsGlueBackendConfig['actions'] {
   return {
     startJobRun: config.getOptionalBoolean(key('actions.startJobRun')) ?? false,
     stopJobRun: config.getOptionalBoolean(key('actions.stopJobRun')) ?? false,
+    retryJobRun: config.getOptionalBoolean(key('actions.retryJobRun')) ?? false,
+    resumeWorkflowRun:
+      config.getOptionalBoolean(key('actions.resumeWorkflowRun')) ?? false,
     allowedArguments,
     requireSyncedEntity:
       config.getOptionalBoolean(key('actions.requireSyncedEntity')) ?? true,
@@ -277,6 +297,22 @@ function readChain(config: Config): AwsGlueBackendConfig['chain'] {
       1,
       64,
     ),
+    executions: {
+      maxNodes: readInteger(
+        config,
+        'chain.executions.maxNodes',
+        DEFAULTS.executionMaxNodes,
+        1,
+        2000,
+      ),
+      predecessorFetches: readInteger(
+        config,
+        'chain.executions.predecessorFetches',
+        DEFAULTS.predecessorFetches,
+        0,
+        100,
+      ),
+    },
   };
 }
 
@@ -415,6 +451,15 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
       ),
     },
     chain: readChain(config),
+    triage: {
+      logLines: readInteger(
+        config,
+        'triage.logLines',
+        DEFAULTS.logLines,
+        1,
+        500,
+      ),
+    },
     runIndex: readRunIndex(config),
     notifications: readNotifications(config),
   };

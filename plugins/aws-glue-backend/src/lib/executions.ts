@@ -89,7 +89,7 @@ export function buildExecutions(input: ExecutionsInput): GlueChainExecution[] {
   );
 }
 
-interface Context extends ExecutionsInput {
+interface Context extends Omit<ExecutionsInput, 'runs'> {
   runs: Map<string, ExecutionRun>;
   children: Map<string, string[]>;
   jobsByArn: Map<string, ExecutionJob>;

@@ -233,10 +233,12 @@ export const glueChainServiceRef = createServiceRef<ChainService>({
         logger: coreServices.logger,
         access: glueAccessServiceRef,
         data: glueDataSourceServiceRef,
+        runIndex: glueRunIndexServiceRef,
       },
-      factory: ({ config, ...deps }) =>
+      factory: ({ config, runIndex, ...deps }) =>
         new DefaultChainService({
           ...deps,
+          store: runIndex.enabled ? runIndex.store : undefined,
           config: readAwsGlueBackendConfig(config),
         }),
     }),

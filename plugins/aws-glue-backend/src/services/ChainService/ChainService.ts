@@ -1,5 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { GlueChainResponse } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  GlueChainExecutionsResponse,
+  GlueChainResponse,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** Which way to walk from the entity. */
 export type ChainDirection = 'up' | 'down' | 'both';
@@ -14,6 +17,14 @@ export interface GetChainOptions {
   depth: number;
 }
 
+/** Options of {@link ChainService.getExecutions}. */
+export interface GetExecutionsOptions {
+  entityRef: string;
+  credentials: BackstageCredentials;
+  /** Executions, latest first. */
+  limit: number;
+}
+
 /**
  * The chain around an entity: the jobs, triggers, crawlers and datasets
  * upstream and downstream of it, from catalog relations, with each job's
@@ -21,4 +32,11 @@ export interface GetChainOptions {
  */
 export interface ChainService {
   getChain(options: GetChainOptions): Promise<GlueChainResponse>;
+  /**
+   * How the chain's last executions went, from the run index: each from a
+   * root run downstream through `PredecessorRuns`.
+   */
+  getExecutions(
+    options: GetExecutionsOptions,
+  ): Promise<GlueChainExecutionsResponse>;
 }

@@ -5,6 +5,12 @@ import { brokenEntities, freshersChain } from '../../__fixtures__/entities';
 import { GlueAccessRequest } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
 import { DefaultChainService } from './DefaultChainService';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { GLUE_NOT_STARTED } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { migratedDatabase } from '../../lib/database';
+import { jobRefsOf } from '../../lib/entities';
+import { StoredJobRun } from '../../lib/shapes';
+import { RunStore } from '../../runIndex/RunStore';
 
 function setup(
   options: {
@@ -13,6 +19,7 @@ function setup(
     unreadable?: string[];
     /** Add hand-written entities with broken annotations depending on triggering_job. */
     broken?: boolean;
+    store?: RunStore;
   } = {},
 ) {
   const chain = freshersChain();
@@ -62,8 +69,15 @@ function setup(
     access,
     data,
     logger,
+    store: options.store,
     config: {
-      chain: { defaultDepth: 3, maxDepth: 6, maxNodes: 200, concurrency: 2 },
+      chain: {
+        defaultDepth: 3,
+        maxDepth: 6,
+        maxNodes: 200,
+        concurrency: 2,
+        executions: { maxNodes: 200, predecessorFetches: 10 },
+      },
     },
   });
   return { service, catalog, data, chain, access, logger, broken };
@@ -238,5 +252,129 @@ describe('DefaultChainService', () => {
       expect(calls[0][0]).toContain(entityRef);
       expect(calls[0][0]).toContain(annotation);
     }
+  });
+});
+
+describe('DefaultChainService.getExecutions', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  async function withStore() {
+    const knex = await databases.init('SQLITE_3');
+    await migratedDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    return new RunStore(knex, () => Date.parse('2026-03-03T00:00:00Z'));
+  }
+
+  const run = (
+    id: string,
+    jobName: string,
+    state: string,
+    start: string,
+    end: string,
+    extra: Partial<StoredJobRun> = {},
+  ): StoredJobRun => ({
+    id,
+    jobName,
+    state,
+    startedOn: `2026-03-02T${start}:00.000Z`,
+    completedOn: `2026-03-02T${end}:00.000Z`,
+    arguments: {},
+    predecessorRuns: [],
+    ...extra,
+  });
+
+  it('builds executions from the run index and fetches a predecessor it lacks once', async () => {
+    const store = await withStore();
+    const { service, chain, data } = setup({ store });
+    const [a] = jobRefsOf(chain.a);
+    const [b] = jobRefsOf(chain.b);
+    await store.upsertRuns(
+      a,
+      [
+        run('jr_a2', 'triggering_job', 'FAILED', '03:00', '03:05', {
+          errorMessage: 'boom',
+        }),
+      ],
+      true,
+    );
+    await store.upsertRuns(
+      b,
+      [
+        run(
+          'jr_b1',
+          'freshers_in_dependent_job',
+          'SUCCEEDED',
+          '02:21',
+          '02:40',
+          {
+            triggerName: 'start-freshers-in-dependent-job',
+            predecessorRuns: [{ jobName: 'triggering_job', runId: 'jr_a1' }],
+          },
+        ),
+      ],
+      true,
+    );
+    data.getRun = jest.fn(async () =>
+      run('jr_a1', 'triggering_job', 'SUCCEEDED', '02:00', '02:20'),
+    );
+
+    const response = await service.getExecutions({
+      entityRef: stringifyEntityRef(chain.b),
+      credentials,
+      limit: 14,
+    });
+
+    expect(data.getRun).toHaveBeenCalledTimes(1);
+    expect(data.getRun).toHaveBeenCalledWith(a, 'jr_a1');
+    expect(response.rows.map(r => r.title)).toEqual([
+      'triggering_job',
+      'freshers_in_dependent_job',
+    ]);
+    expect(response.executions.map(e => [e.id, e.state])).toEqual([
+      ['jr_a2', 'FAILED'],
+      ['jr_a1', 'SUCCEEDED'],
+    ]);
+    const failed = response.executions[0];
+    expect(failed.nodes.map(n => [n.jobName, n.state])).toEqual([
+      ['triggering_job', 'FAILED'],
+      ['freshers_in_dependent_job', GLUE_NOT_STARTED],
+    ]);
+    expect(
+      response.executions[1].nodes.map(n => [n.jobName, n.triggerDelaySeconds]),
+    ).toEqual([
+      ['triggering_job', undefined],
+      ['freshers_in_dependent_job', 60],
+    ]);
+  });
+
+  it('leaves out the jobs the caller may not read, and says so', async () => {
+    const store = await withStore();
+    const { service, chain } = setup({
+      store,
+      unreadable: ['freshers_in_dependent_job'],
+    });
+    const response = await service.getExecutions({
+      entityRef: stringifyEntityRef(chain.a),
+      credentials,
+      limit: 14,
+    });
+    expect(response.rows.map(r => r.title)).not.toContain(
+      'freshers_in_dependent_job',
+    );
+    expect(response.problems.join()).toMatch(
+      /1 of the chain's jobs are left out/,
+    );
+  });
+
+  it('answers 503 without the run index', async () => {
+    const { service, chain } = setup();
+    await expect(
+      service.getExecutions({
+        entityRef: stringifyEntityRef(chain.a),
+        credentials,
+        limit: 14,
+      }),
+    ).rejects.toThrow(/awsGlue.runIndex.enabled: true/);
   });
 });

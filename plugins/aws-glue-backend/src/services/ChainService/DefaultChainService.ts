@@ -10,11 +10,27 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { getGlueResourceKind } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   awsGlueJobReadPermission,
+  GlueChainExecutionsResponse,
   GlueChainNode,
   GlueChainResponse,
+  readGlueSla,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  buildExecutions,
+  ExecutionJob,
+  ExecutionRun,
+} from '../../lib/executions';
+import { JobRef } from '../../lib/shapes';
+import { RunStore } from '../../runIndex/RunStore';
+import {
+  downstreamJobs,
+  triggerTypesOf,
+  upstreamFirst,
+} from './executionInputs';
 import { mapWithConcurrency } from '../../lib/concurrency';
 import { AwsGlueBackendConfig } from '../../lib/config';
 import { jobRefsOf, loadEntity } from '../../lib/entities';
@@ -22,7 +38,11 @@ import { AnnotationProblem, chainEdges, chainNodeOf } from '../../lib/chain';
 import { oncePerKey } from '../../lib/oncePerKey';
 import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
-import { ChainService, GetChainOptions } from './ChainService';
+import {
+  ChainService,
+  GetChainOptions,
+  GetExecutionsOptions,
+} from './ChainService';
 
 /** Options of {@link DefaultChainService}. */
 export interface DefaultChainServiceOptions {
@@ -31,6 +51,20 @@ export interface DefaultChainServiceOptions {
   data: GlueDataSource;
   logger: LoggerService;
   config: Pick<AwsGlueBackendConfig, 'chain'>;
+  /** The run index's runs; without it there are no executions. */
+  store?: RunStore;
+}
+
+/** Stored runs read per job for executions: a few per execution asked for. */
+const runsPerJob = (limit: number) => Math.min(200, limit * 4 + 4);
+
+/** The entities of a chain, as walked from its root. */
+export interface ChainWalk {
+  root: Entity;
+  rootRef: string;
+  /** Entity ref -> the entity and its hops from the root. */
+  loaded: Map<string, { entity: Entity; depth: number }>;
+  truncated: boolean;
 }
 
 /** The entity fields a chain needs. */
@@ -78,6 +112,211 @@ export class DefaultChainService implements ChainService {
   };
 
   async getChain(options: GetChainOptions): Promise<GlueChainResponse> {
+    const { config } = this.options;
+    const { credentials } = options;
+    const { rootRef, loaded, truncated } = await this.walk(options);
+
+    const entries = [...loaded.entries()].sort(
+      ([refA, a], [refB, b]) => a.depth - b.depth || refA.localeCompare(refB),
+    );
+    const nodes: GlueChainNode[] = entries.map(([ref, { entity, depth }]) =>
+      chainNodeOf(ref, entity, depth),
+    );
+
+    // Latest run of each job node the caller may read (cached, with limited
+    // concurrency). A Glue failure leaves that node without a run rather
+    // than failing the chain.
+    const readable = await this.readableJobs(
+      nodes.filter(node => node.kind === 'job'),
+      loaded,
+      credentials,
+    );
+    await mapWithConcurrency(readable, config.chain.concurrency, async node => {
+      const jobs = jobRefsOf(loaded.get(node.id)!.entity);
+      try {
+        const run = await this.options.data.getLatestRun(jobs[0]);
+        if (run) {
+          node.latestRun = {
+            id: run.id,
+            state: run.state ?? 'UNKNOWN',
+            ...(run.startedOn ? { startedOn: run.startedOn } : {}),
+            ...(run.completedOn ? { completedOn: run.completedOn } : {}),
+          };
+        }
+      } catch (error) {
+        this.options.logger.warn(
+          `Could not load the latest run of ${jobs[0].arn} for a chain: ${
+            (error as Error).message
+          }`,
+        );
+      }
+    });
+
+    return {
+      root: rootRef,
+      nodes,
+      edges: this.edgesOf(loaded),
+      truncated,
+      depthLimits: {
+        default: config.chain.defaultDepth,
+        max: config.chain.maxDepth,
+      },
+    };
+  }
+
+  async getExecutions(
+    options: GetExecutionsOptions,
+  ): Promise<GlueChainExecutionsResponse> {
+    const { store, config } = this.options;
+    if (!store) {
+      throw new ServiceUnavailableError(
+        'Chain executions are built from the run index, which is off: set awsGlue.runIndex.enabled: true',
+      );
+    }
+    const walked = await this.walk({
+      ...options,
+      direction: 'both',
+      depth: config.chain.maxDepth,
+    });
+    const { loaded } = walked;
+    const problems: string[] = walked.truncated
+      ? [
+          `The chain was cut at awsGlue.chain limits (depth ${config.chain.maxDepth}, ${config.chain.maxNodes} nodes)`,
+        ]
+      : [];
+    const jobNodes = [...loaded.entries()]
+      .filter(([, { entity }]) => getGlueResourceKind(entity) === 'job')
+      .map(([ref, { entity, depth }]) => chainNodeOf(ref, entity, depth));
+    const readable = await this.readableJobs(
+      jobNodes,
+      loaded,
+      options.credentials,
+    );
+    if (readable.length < jobNodes.length) {
+      problems.push(
+        `${
+          jobNodes.length - readable.length
+        } of the chain's jobs are left out: you may not see their runs (aws-glue.job.read)`,
+      );
+    }
+    const jobs: (ExecutionJob & { ref: JobRef })[] = readable.map(node => {
+      const ref = jobRefsOf(loaded.get(node.id)!.entity)[0];
+      return { arn: ref.arn, nodeId: node.id, name: ref.name, ref };
+    });
+    const downstream = downstreamJobs(
+      this.edgesOf(loaded),
+      ref =>
+        loaded.has(ref) &&
+        getGlueResourceKind(loaded.get(ref)!.entity) === 'job',
+    );
+    const runs = await this.storedRuns(store, jobs, options.limit, problems);
+    const sla = readGlueSla(walked.root);
+    if (sla.error) problems.push(sla.error);
+    const titles = new Map(readable.map(node => [node.id, node.title]));
+    return {
+      entityRef: walked.rootRef,
+      rows: upstreamFirst([...titles.keys()], downstream).map(nodeId => ({
+        nodeId,
+        title: titles.get(nodeId)!,
+        kind: 'job' as const,
+      })),
+      executions: buildExecutions({
+        jobs,
+        runs,
+        downstream,
+        triggerTypes: triggerTypesOf([...loaded.values()].map(l => l.entity)),
+        limit: options.limit,
+        maxNodes: config.chain.executions.maxNodes,
+        ...(sla.sla ? { sla: sla.sla } : {}),
+        now: Date.now(),
+      }),
+      ...(sla.sla ? { sla: sla.sla } : {}),
+      limits: {
+        executions: options.limit,
+        maxNodes: config.chain.executions.maxNodes,
+      },
+      problems,
+    };
+  }
+
+  /**
+   * The newest stored runs of each job, then the predecessors they name
+   * that are not among them: from the store, else from Glue (GetJobRun,
+   * which the data source writes through to the store), at most
+   * `predecessorFetches` a request.
+   */
+  private async storedRuns(
+    store: RunStore,
+    jobs: (ExecutionJob & { ref: JobRef })[],
+    limit: number,
+    problems: string[],
+  ): Promise<ExecutionRun[]> {
+    const { config } = this.options;
+    const runs: ExecutionRun[] = [];
+    await mapWithConcurrency(jobs, config.chain.concurrency, async job => {
+      for (const run of await store.listRuns(job.arn, {
+        limit: runsPerJob(limit),
+      })) {
+        runs.push({ jobArn: job.arn, run });
+      }
+    });
+    const have = new Set(runs.map(r => r.run.id));
+    const byName = new Map(jobs.map(job => [job.name, job]));
+    const missing = new Map<
+      string,
+      { job: (typeof jobs)[number]; runId: string }
+    >();
+    for (const { run } of runs) {
+      for (const p of run.predecessorRuns) {
+        const job = byName.get(p.jobName);
+        if (job && !have.has(p.runId))
+          missing.set(p.runId, { job, runId: p.runId });
+      }
+    }
+    let fetches = config.chain.executions.predecessorFetches;
+    for (const { job, runId } of missing.values()) {
+      const [stored] = await store.getRuns(job.arn, [runId]);
+      if (stored) {
+        runs.push({ jobArn: job.arn, run: stored.run });
+        continue;
+      }
+      if (fetches-- <= 0) continue;
+      try {
+        runs.push({
+          jobArn: job.arn,
+          run: await this.options.data.getRun(job.ref, runId),
+        });
+      } catch (error) {
+        problems.push(
+          `Could not read run ${runId} of ${job.name} from Glue: ${
+            (error as Error).message
+          }`,
+        );
+      }
+    }
+    return runs;
+  }
+
+  private edgesOf(loaded: Map<string, { entity: Entity; depth: number }>) {
+    const entries = [...loaded.entries()].sort(
+      ([refA, a], [refB, b]) => a.depth - b.depth || refA.localeCompare(refB),
+    );
+    return chainEdges(
+      entries.map(([ref, { entity }]) => ({ ref, entity })),
+      normalizeRef,
+      this.onProblem,
+    );
+  }
+
+  /**
+   * The entities of the chain around `options.entityRef`: breadth-first over
+   * `dependsOn` (up) and `dependencyOf` (down), within the depth and node limits.
+   */
+  async walk(
+    options: Omit<GetChainOptions, 'credentials'> & {
+      credentials: BackstageCredentials;
+    },
+  ): Promise<ChainWalk> {
     const { catalog, config } = this.options;
     const { credentials } = options;
     const root = await loadEntity(catalog, options.entityRef, credentials);
@@ -136,57 +375,7 @@ export class DefaultChainService implements ChainService {
     if (options.direction === 'down' || options.direction === 'both') {
       await walk(RELATION_DEPENDENCY_OF);
     }
-
-    const entries = [...loaded.entries()].sort(
-      ([refA, a], [refB, b]) => a.depth - b.depth || refA.localeCompare(refB),
-    );
-    const nodes: GlueChainNode[] = entries.map(([ref, { entity, depth }]) =>
-      chainNodeOf(ref, entity, depth),
-    );
-
-    // Latest run of each job node the caller may read (cached, with limited
-    // concurrency). A Glue failure leaves that node without a run rather
-    // than failing the chain.
-    const readable = await this.readableJobs(
-      nodes.filter(node => node.kind === 'job'),
-      loaded,
-      credentials,
-    );
-    await mapWithConcurrency(readable, config.chain.concurrency, async node => {
-      const jobs = jobRefsOf(loaded.get(node.id)!.entity);
-      try {
-        const run = await this.options.data.getLatestRun(jobs[0]);
-        if (run) {
-          node.latestRun = {
-            id: run.id,
-            state: run.state ?? 'UNKNOWN',
-            ...(run.startedOn ? { startedOn: run.startedOn } : {}),
-            ...(run.completedOn ? { completedOn: run.completedOn } : {}),
-          };
-        }
-      } catch (error) {
-        this.options.logger.warn(
-          `Could not load the latest run of ${jobs[0].arn} for a chain: ${
-            (error as Error).message
-          }`,
-        );
-      }
-    });
-
-    return {
-      root: rootRef,
-      nodes,
-      edges: chainEdges(
-        entries.map(([ref, { entity }]) => ({ ref, entity })),
-        normalizeRef,
-        this.onProblem,
-      ),
-      truncated,
-      depthLimits: {
-        default: config.chain.defaultDepth,
-        max: config.chain.maxDepth,
-      },
-    };
+    return { root, rootRef, loaded, truncated };
   }
 
   /**
