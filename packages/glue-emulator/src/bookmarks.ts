@@ -1,16 +1,17 @@
 /*
  * Job bookmarks: a JobBookmarkEntry per bookmark-enabled job, advanced by each
- * successful run whose `--job-bookmark-option` is `job-bookmark-enable`
+ * successful run whose effective `--job-bookmark-option` (the job's default
+ * or the run's own) is `job-bookmark-enable`
  * (`job-bookmark-pause` and `job-bookmark-disable` runs leave it alone).
  */
 import type { BookmarkState, JobRecord, RunRecord } from './model';
-import type { GlueJobBookmarkEntry, GlueJobRun } from './types';
+import type { GlueJobBookmarkEntry, GlueJobRun, StringMap } from './types';
 
 export const BOOKMARK_OPTION = '--job-bookmark-option';
 
-/** Whether a run moves the bookmark when it succeeds. */
-export function advancesBookmark(run: GlueJobRun): boolean {
-  return run.Arguments?.[BOOKMARK_OPTION] === 'job-bookmark-enable';
+/** Whether a run with these effective arguments moves the bookmark when it succeeds. */
+export function advancesBookmark(effectiveArgs: StringMap): boolean {
+  return effectiveArgs[BOOKMARK_OPTION] === 'job-bookmark-enable';
 }
 
 function bookmarkJson(
@@ -61,7 +62,10 @@ export function advanceBookmark(job: JobRecord, run: GlueJobRun) {
 /** Builds the initial bookmark from a job's (ascending) history. */
 export function bookmarkFromHistory(job: JobRecord, runs: RunRecord[]) {
   for (const r of runs) {
-    if (r.run.JobRunState === 'SUCCEEDED' && advancesBookmark(r.run)) {
+    if (
+      r.run.JobRunState === 'SUCCEEDED' &&
+      advancesBookmark(r.effectiveArgs)
+    ) {
       advanceBookmark(job, r.run);
     }
   }

@@ -238,6 +238,9 @@ const jobSimulation = z
             .object({
               state: terminalJobState,
               errorMessage: z.string().min(1).optional(),
+              arguments: stringMap.optional(),
+              workerType: z.string().min(1).optional(),
+              numberOfWorkers: z.number().int().min(1).optional(),
             })
             .strict()
             .refine(

@@ -1,4 +1,5 @@
 import {
+  GetJobBookmarkCommand,
   GetJobRunCommand,
   GetJobRunsCommand,
   GlueClient,
@@ -118,6 +119,30 @@ describe('generated run history', () => {
     expect(failedIds.size).toBeGreaterThan(0);
     expect(runs.some(r => failedIds.has(r.PredecessorRuns![0]?.RunId!))).toBe(
       false,
+    );
+  });
+
+  it("gives each run the Arguments it was started with, not the job's DefaultArguments", async () => {
+    // nightly-ingest's action has no Arguments: the runs have none either.
+    const ingest = await allRuns(demo, 'triggering_job');
+    expect(ingest.length).toBeGreaterThan(10);
+    for (const run of ingest) expect(run.Arguments).toEqual({});
+    // A workflow run's job: the action's Arguments plus the workflow's own.
+    const [orders] = await allRuns(demo, 'orders-daily-etl');
+    expect(orders.Arguments).toEqual({
+      '--run_date': 'auto',
+      '--WORKFLOW_NAME': 'sales-pipeline',
+      '--WORKFLOW_RUN_ID': expect.stringMatching(/^wr_[0-9a-f]{64}$/),
+    });
+    // The DefaultArguments still apply: glueetl's bookmark
+    // (--job-bookmark-option in DefaultArguments only) moved with its runs.
+    const { JobBookmarkEntry } = await demo.send(
+      new GetJobBookmarkCommand({ JobName: 'glueetl' }),
+    );
+    const glueetl = await allRuns(demo, 'glueetl');
+    expect(glueetl[0].Arguments).toEqual({});
+    expect(JobBookmarkEntry!.Run).toBe(
+      glueetl.filter(r => r.JobRunState === 'SUCCEEDED').length,
     );
   });
 

@@ -122,6 +122,43 @@ export function mergeArguments(
   return { ...merged, ...(nonOverridable ?? {}) };
 }
 
+/**
+ * The arguments a job runs with: its DefaultArguments, then the run's own
+ * Arguments, NonOverridableArguments last. Only the emulator uses these; the
+ * API returns the run's own Arguments, as Glue does.
+ */
+export function effectiveArguments(job: JobRecord, own: StringMap): StringMap {
+  return mergeArguments(
+    job.api.DefaultArguments,
+    job.api.NonOverridableArguments,
+    own,
+  );
+}
+
+/** The arguments Glue passes to a job that a workflow run starts. */
+export function workflowArguments(
+  chain: ChainRef | undefined,
+): StringMap | undefined {
+  if (!chain?.workflowRunId) return undefined;
+  return {
+    '--WORKFLOW_NAME': chain.workflowName!,
+    '--WORKFLOW_RUN_ID': chain.workflowRunId,
+  };
+}
+
+/** A pinned run's own worker type / number of workers (and its capacity). */
+function applyCapacity(run: GlueJobRun, pin: PinnedRun | undefined) {
+  if (pin?.workerType) run.WorkerType = pin.workerType;
+  if (pin?.numberOfWorkers) run.NumberOfWorkers = pin.numberOfWorkers;
+  if (pin?.workerType || pin?.numberOfWorkers) {
+    run.MaxCapacity = jobDpus({
+      WorkerType: run.WorkerType,
+      NumberOfWorkers: run.NumberOfWorkers,
+      MaxCapacity: run.MaxCapacity,
+    });
+  }
+}
+
 /** The outcome of a run, decided from the job's Simulation rates. */
 export function rollOutcome(
   rng: Rng,
@@ -587,18 +624,14 @@ export class RegionHistory {
     const { startMs } = this.context;
     const rng = this.rng('job', job.name, event.key);
     const timeoutMinutes = action?.Timeout ?? job.api.Timeout;
-    const workflowArgs: StringMap | undefined = event.chain?.workflowRunId
-      ? {
-          '--WORKFLOW_NAME': event.chain.workflowName!,
-          '--WORKFLOW_RUN_ID': event.chain.workflowRunId,
-        }
-      : undefined;
-    const args = mergeArguments(
-      job.api.DefaultArguments,
-      job.api.NonOverridableArguments,
-      action?.Arguments,
-      workflowArgs,
-    );
+    // A run's Arguments are what it was started with (the action's, the
+    // workflow's, a pinned run's); the job's DefaultArguments only apply.
+    const args: StringMap = {
+      ...(action?.Arguments ?? {}),
+      ...(workflowArguments(event.chain) ?? {}),
+      ...(pin?.arguments ?? {}),
+    };
+    const effectiveArgs = effectiveArguments(job, args);
     const base = defaultDurationSeconds(job);
     const maxRetries = job.api.MaxRetries ?? 0;
     const records: RunRecord[] = [];
@@ -633,6 +666,7 @@ export class RegionHistory {
         predecessors: event.predecessors,
         timeoutMinutes,
       });
+      applyCapacity(run, pin);
       const generated = errorMessageFor(rng, job, outcome, timeoutMinutes);
       const message =
         pin && attempt === 0 && pin.errorMessage && generated
@@ -645,6 +679,7 @@ export class RegionHistory {
         run.LastModifiedOn = sec(Math.min(startMs, started + 10_000));
         records.push({
           run,
+          effectiveArgs,
           chain: event.chain,
           final: true,
           planned: { state: outcome, endMs: end, errorMessage: message },
@@ -656,7 +691,13 @@ export class RegionHistory {
       const nextStart = end + intBetween(rng, 20, 90) * 1000;
       const retry =
         outcome === 'FAILED' && attempt < maxRetries && nextStart < startMs;
-      records.push({ run, chain: event.chain, final: !retry, version: 0 });
+      records.push({
+        run,
+        effectiveArgs,
+        chain: event.chain,
+        final: !retry,
+        version: 0,
+      });
       if (!retry) break;
       previousRunId = id;
       t = nextStart;

@@ -41,7 +41,14 @@ export interface ChainRef {
 
 /** A job run plus the emulator's bookkeeping. */
 export interface RunRecord {
+  /** What the API returns; `run.Arguments` are the ones it was started with. */
   run: GlueJobRun;
+  /**
+   * The arguments the job actually ran with: its DefaultArguments, then the
+   * run's own Arguments, NonOverridableArguments last (bookmarks, outcome,
+   * logging settings read these).
+   */
+  effectiveArgs: StringMap;
   /** Set when a trigger chain started the run (directly or transitively). */
   chain?: ChainRef;
   /** False when a retry attempt follows this (failed) run. */

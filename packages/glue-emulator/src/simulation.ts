@@ -17,12 +17,13 @@ import { nextFireTime } from './cron';
 import {
   completeRun,
   defaultDurationSeconds,
+  effectiveArguments,
   errorMessageFor,
-  mergeArguments,
   newRun,
   RegionHistory,
   rollOutcome,
   runDurationSeconds,
+  workflowArguments,
   CRAWLER_LOG_GROUP,
 } from './history';
 import { requestedOutcome } from './emulatorOutcome';
@@ -351,36 +352,26 @@ export class RegionRuntime {
       .length;
   }
 
-  /** The chain and arguments of a new run (no randomness involved). */
+  /**
+   * The chain and arguments of a new run (no randomness involved): `args`
+   * are the run's own (what it was started with), `effectiveArgs` what the
+   * job runs with.
+   */
   private runArguments(
     job: JobRecord,
     options: StartRunOptions,
-  ): { chain?: ChainRef; args: StringMap } {
+  ): { chain?: ChainRef; args: StringMap; effectiveArgs: StringMap } {
     const retryOf = options.retryOf;
     const inherited = options.automatic ? retryOf : undefined;
     const chain = options.chain ?? inherited?.chain;
-    if (retryOf) {
-      const args = mergeArguments(
-        retryOf.run.Arguments,
-        job.api.NonOverridableArguments,
-        options.arguments,
-      );
-      return { chain, args };
-    }
-    const workflowArgs: StringMap | undefined = chain?.workflowRunId
-      ? {
-          '--WORKFLOW_NAME': chain.workflowName!,
-          '--WORKFLOW_RUN_ID': chain.workflowRunId,
-        }
-      : undefined;
-    const args = mergeArguments(
-      job.api.DefaultArguments,
-      job.api.NonOverridableArguments,
-      options.action?.Arguments,
-      workflowArgs,
-      options.arguments,
-    );
-    return { chain, args };
+    const args: StringMap = retryOf
+      ? { ...retryOf.run.Arguments, ...(options.arguments ?? {}) }
+      : {
+          ...(options.action?.Arguments ?? {}),
+          ...(workflowArguments(chain) ?? {}),
+          ...(options.arguments ?? {}),
+        };
+    return { chain, args, effectiveArgs: effectiveArguments(job, args) };
   }
 
   /**
@@ -424,9 +415,9 @@ export class RegionRuntime {
       throw new ConcurrencyError(job.name);
     }
     const origin = options.triggerName ?? (options.automatic ? 'retry' : 'api');
-    const { chain, args } = this.runArguments(job, options);
+    const { chain, args, effectiveArgs } = this.runArguments(job, options);
     // `--emulator-outcome` wins over the scripted outcome (see emulatorOutcome.ts).
-    const requested = requestedOutcome(args, origin === 'api');
+    const requested = requestedOutcome(effectiveArgs, origin === 'api');
     const retryOf = options.retryOf;
     const attempt = retryOf ? retryOf.run.Attempt + 1 : 0;
     const scripted = this.scriptedOutcome(job, origin, attempt);
@@ -463,6 +454,7 @@ export class RegionRuntime {
     const generatedMessage = errorMessageFor(rng, job, outcome, timeoutMinutes);
     const record: RunRecord = {
       run,
+      effectiveArgs,
       chain,
       final: true,
       planned: {
@@ -493,7 +485,7 @@ export class RegionRuntime {
     record.version += 1;
     completeRun(record.run, state, at, errorMessage);
     this.sim.notifyJobRun(this.model, record.run, at);
-    if (state === 'SUCCEEDED' && advancesBookmark(record.run)) {
+    if (state === 'SUCCEEDED' && advancesBookmark(record.effectiveArgs)) {
       advanceBookmark(job, record.run);
     }
     if (state === 'FAILED' && record.run.Attempt < (job.api.MaxRetries ?? 0)) {

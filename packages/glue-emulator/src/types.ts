@@ -278,8 +278,15 @@ export interface SimulationSettings {
   latest?: (string | PinnedRun)[];
 }
 
-/** A pinned generated run: its state and, for a failure, its error message. */
+/**
+ * A pinned generated run: its state and, for a failure, its error message;
+ * optionally what it was started with unlike the others (Arguments added to
+ * the trigger action's, a worker type or number of workers).
+ */
 export interface PinnedRun {
   state: string;
   errorMessage?: string;
+  arguments?: StringMap;
+  workerType?: string;
+  numberOfWorkers?: number;
 }

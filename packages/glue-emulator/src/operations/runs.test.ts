@@ -111,12 +111,8 @@ describe('job run operations', () => {
     const started = await state();
     expect(started.JobRunState).toBe('STARTING');
     expect(started.StartedOn!.getTime()).toBe(clock.now());
-    expect(started.Arguments).toEqual({
-      '--input': 's3://in/',
-      '--output': 's3://a-out/',
-      '--mode': 'api',
-      '--extra': '1',
-    });
+    // What it was started with, not merged with the job's DefaultArguments.
+    expect(started.Arguments).toEqual({ '--mode': 'api', '--extra': '1' });
     expect(started.TriggerName).toBeUndefined();
     clock.advance(MINUTE);
     expect((await state()).JobRunState).toBe('RUNNING');
