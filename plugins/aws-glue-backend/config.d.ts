@@ -15,6 +15,13 @@ export interface Config {
     endpoint?: string;
 
     /**
+     * A CloudWatch Logs endpoint to call instead of AWS's, for the log tail
+     * of failed runs: the emulator (which serves Logs too) or a VPC
+     * endpoint. Omit for AWS.
+     */
+    logsEndpoint?: string;
+
+    /**
      * Attempts per Glue call including the first, with the SDK's adaptive
      * retry mode (throttling and server errors are retried, backing off).
      * Default 10; the `timeouts.call` deadline ends the retries sooner.

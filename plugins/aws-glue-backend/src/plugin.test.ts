@@ -33,6 +33,7 @@ import {
   awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
+  awsGlueWorkflowResumePermission,
   GlueChainResponse,
   GlueJobRunsResponse,
   GlueTeamSummaryResponse,
@@ -191,6 +192,7 @@ describe('plugin', () => {
       awsGlueJobReadPermission,
       awsGlueJobStartPermission,
       awsGlueJobStopPermission,
+      awsGlueWorkflowResumePermission,
     ]);
   });
 
@@ -1250,6 +1252,14 @@ describe('POST runs/:runId/stop', () => {
   });
 });
 
+/** Every action on, so that routes get past the config check. */
+const ALL_ACTIONS = {
+  startJobRun: true,
+  stopJobRun: true,
+  retryJobRun: true,
+  resumeWorkflowRun: true,
+};
+
 describe('every route', () => {
   const routes: [string, string][] = [
     ['get', 'jobs'],
@@ -1262,6 +1272,11 @@ describe('every route', () => {
     ['get', 'team-summary'],
     ['post', 'runs'],
     ['post', 'runs/jr_1/stop'],
+    ['get', 'chain-executions'],
+    ['get', 'runs/jr_1/triage'],
+    ['post', 'runs/jr_1/retry'],
+    ['get', 'workflow-runs/wr_1/resume'],
+    ['post', 'workflow-runs/wr_1/resume'],
   ];
 
   // Every surface goes through the one access decision: refuse exactly the
@@ -1281,6 +1296,18 @@ describe('every route', () => {
       ],
       ['post', `${JOB_URL}/runs`, awsGlueJobStartPermission],
       ['post', `${JOB_URL}/runs/jr_1/stop`, awsGlueJobStopPermission],
+      ['get', `${JOB_URL}/runs/jr_1/triage`, awsGlueJobReadPermission],
+      ['post', `${JOB_URL}/runs/jr_1/retry`, awsGlueJobStartPermission],
+      [
+        'get',
+        `${BASE}/system/sales-pipeline/workflow-runs/wr_1/resume`,
+        awsGlueJobReadPermission,
+      ],
+      [
+        'post',
+        `${BASE}/system/sales-pipeline/workflow-runs/wr_1/resume`,
+        awsGlueWorkflowResumePermission,
+      ],
     ].map(([method, url, permission]) => [
       method,
       url,
@@ -1301,13 +1328,14 @@ describe('every route', () => {
         ) as any,
       });
       const server = await startBackend({
-        awsGlue: { actions: { startJobRun: true, stopJobRun: true } },
+        awsGlue: { actions: ALL_ACTIONS },
         extraFeatures: [permissions.factory],
       });
       const res = await (request(server) as any)
         [method](url)
         .set('Authorization', user())
-        .send({ job: JOB });
+        // a resume names nodes, not a job
+        .send(url.endsWith('/resume') ? {} : { job: JOB });
       expect(res.status).toBe(403);
       expect(res.body.error.message).toContain(`permission ${permission.name}`);
       expect(permissions.authorize).toHaveBeenCalledWith(
@@ -1483,7 +1511,7 @@ describe('every route', () => {
     '%s %s is 404 for an unknown entity',
     async (method, path) => {
       const server = await startBackend({
-        awsGlue: { actions: { startJobRun: true, stopJobRun: true } },
+        awsGlue: { actions: ALL_ACTIONS },
       });
       const res = await (request(server) as any)
         [method](`${BASE}/component/nope/${path}`)
@@ -1520,7 +1548,7 @@ describe('every route', () => {
           mockServices.rootConfig.factory({
             data: {
               ...baseConfig,
-              awsGlue: { actions: { startJobRun: true, stopJobRun: true } },
+              awsGlue: { actions: ALL_ACTIONS },
             },
           }),
         ],

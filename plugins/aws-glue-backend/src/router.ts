@@ -90,6 +90,14 @@ const startBody = z
 
 const stopBody = z.object({ job }).strict();
 
+/** Body of a retry: which of the entity's jobs (the run's arguments are the run's own). */
+const retryBody = stopBody;
+
+/** Body of a resume: the failed nodes to resume (default: all of them). */
+const resumeBody = z
+  .object({ nodeIds: z.array(z.string().min(1).max(255)).max(100).optional() })
+  .strict();
+
 const fleetQuery = z.object({
   owner: z
     .string()
@@ -299,6 +307,51 @@ export async function createRouter(
       job: parse(jobQuery, req.query, 'query').job,
       runId: parse(runId, req.params.runId, 'runId'),
     }),
+  );
+
+  entity.get('/runs/:runId/triage', ({ req, entityRef, credentials }) =>
+    runsService.getTriage({
+      entityRef,
+      credentials,
+      job: parse(jobQuery, req.query, 'query').job,
+      runId: parse(runId, req.params.runId, 'runId'),
+    }),
+  );
+
+  entity.post(
+    '/runs/:runId/retry',
+    ({ req, entityRef, credentials }) =>
+      runsService.retryRun({
+        entityRef,
+        credentials,
+        request: req,
+        job: parse(retryBody, req.body ?? {}, 'body').job,
+        runId: parse(runId, req.params.runId, 'runId'),
+      }),
+    201,
+  );
+
+  entity.get(
+    '/workflow-runs/:runId/resume',
+    ({ req, entityRef, credentials }) =>
+      runsService.getResumePreview({
+        entityRef,
+        credentials,
+        runId: parse(runId, req.params.runId, 'runId'),
+      }),
+  );
+
+  entity.post(
+    '/workflow-runs/:runId/resume',
+    ({ req, entityRef, credentials }) =>
+      runsService.resumeWorkflowRun({
+        entityRef,
+        credentials,
+        request: req,
+        nodeIds: parse(resumeBody, req.body ?? {}, 'body').nodeIds,
+        runId: parse(runId, req.params.runId, 'runId'),
+      }),
+    201,
   );
 
   entity.post('/runs/:runId/stop', ({ req, entityRef, credentials }) =>

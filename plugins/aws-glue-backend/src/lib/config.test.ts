@@ -17,13 +17,22 @@ describe('readAwsGlueBackendConfig', () => {
       actions: {
         startJobRun: false,
         stopJobRun: false,
+        retryJobRun: false,
+        resumeWorkflowRun: false,
         allowedArguments: [],
         requireSyncedEntity: true,
       },
       pricing: { dpuHour: 0.44, flexDpuHour: 0.29, currency: 'USD' },
       redaction: { keyPatterns: [], valuePatterns: [] },
       runs: { maxScanPages: 5 },
-      chain: { defaultDepth: 3, maxDepth: 6, maxNodes: 200, concurrency: 8 },
+      chain: {
+        defaultDepth: 3,
+        maxDepth: 6,
+        maxNodes: 200,
+        concurrency: 8,
+        executions: { maxNodes: 200, predecessorFetches: 10 },
+      },
+      triage: { logLines: 50 },
       runIndex: {
         enabled: true,
         retentionDays: 400,
@@ -53,6 +62,7 @@ describe('readAwsGlueBackendConfig', () => {
       new ConfigReader({
         awsGlue: {
           endpoint: 'http://127.0.0.1:4599',
+          logsEndpoint: 'http://127.0.0.1:4600',
           maxAttempts: 5,
           timeouts: { connection: '1s', request: { seconds: 5 }, call: 'PT8S' },
           cursorSigningKey: 'k'.repeat(32),
@@ -63,6 +73,8 @@ describe('readAwsGlueBackendConfig', () => {
             bookmarkTtl: { minutes: 2 },
           },
           actions: {
+            retryJobRun: true,
+            resumeWorkflowRun: true,
             startJobRun: true,
             stopJobRun: true,
             allowedArguments: ['--run_date', '--input*'],
@@ -71,7 +83,14 @@ describe('readAwsGlueBackendConfig', () => {
           pricing: { dpuHour: 0.5, flexDpuHour: 0.3, currency: 'EUR' },
           redaction: { keyPatterns: ['^--conn'], valuePatterns: ['xyz\\d+'] },
           runs: { maxScanPages: 3 },
-          chain: { defaultDepth: 2, maxDepth: 4, maxNodes: 50, concurrency: 4 },
+          chain: {
+            defaultDepth: 2,
+            maxDepth: 4,
+            maxNodes: 50,
+            concurrency: 4,
+            executions: { maxNodes: 30, predecessorFetches: 3 },
+          },
+          triage: { logLines: 20 },
           runIndex: {
             enabled: false,
             retentionDays: 30,
@@ -98,6 +117,7 @@ describe('readAwsGlueBackendConfig', () => {
     );
     expect(config).toEqual({
       endpoint: 'http://127.0.0.1:4599',
+      logsEndpoint: 'http://127.0.0.1:4600',
       maxAttempts: 5,
       timeouts: { connectionMs: 1_000, requestMs: 5_000, callMs: 8_000 },
       cursorSigningKey: 'k'.repeat(32),
@@ -110,13 +130,22 @@ describe('readAwsGlueBackendConfig', () => {
       actions: {
         startJobRun: true,
         stopJobRun: true,
+        retryJobRun: true,
+        resumeWorkflowRun: true,
         allowedArguments: ['--run_date', '--input*'],
         requireSyncedEntity: false,
       },
       pricing: { dpuHour: 0.5, flexDpuHour: 0.3, currency: 'EUR' },
       redaction: { keyPatterns: ['^--conn'], valuePatterns: ['xyz\\d+'] },
       runs: { maxScanPages: 3 },
-      chain: { defaultDepth: 2, maxDepth: 4, maxNodes: 50, concurrency: 4 },
+      chain: {
+        defaultDepth: 2,
+        maxDepth: 4,
+        maxNodes: 50,
+        concurrency: 4,
+        executions: { maxNodes: 30, predecessorFetches: 3 },
+      },
+      triage: { logLines: 20 },
       runIndex: {
         enabled: false,
         retentionDays: 30,
@@ -146,7 +175,13 @@ describe('readAwsGlueBackendConfig', () => {
       readAwsGlueBackendConfig(
         new ConfigReader({ awsGlue: { chain: { maxDepth: 2 } } }),
       ).chain,
-    ).toEqual({ defaultDepth: 2, maxDepth: 2, maxNodes: 200, concurrency: 8 });
+    ).toEqual({
+      defaultDepth: 2,
+      maxDepth: 2,
+      maxNodes: 200,
+      concurrency: 8,
+      executions: { maxNodes: 200, predecessorFetches: 10 },
+    });
   });
 
   it.each([

@@ -16,6 +16,8 @@ import { GluePricing } from './cost';
 export interface AwsGlueBackendConfig {
   /** A Glue endpoint to use instead of AWS's (the emulator, a VPC endpoint). */
   endpoint?: string;
+  /** A CloudWatch Logs endpoint instead of AWS's (the emulator, a VPC endpoint). */
+  logsEndpoint?: string;
   /** SDK attempts per Glue call, including the first. */
   maxAttempts: number;
   timeouts: {
@@ -425,6 +427,7 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
   }
   return {
     endpoint: readHttpUrl(config, key('endpoint'), key('endpoint')),
+    logsEndpoint: readHttpUrl(config, key('logsEndpoint'), key('logsEndpoint')),
     timeouts: readTimeouts(config),
     cursorSigningKey,
     maxAttempts: readInteger(

@@ -39,6 +39,21 @@ export function logGroupStreamsUrl(
   )}$3FlogStreamNameFilter$3D${cloudWatchEncode(streamPrefix)}`;
 }
 
+/** One log stream in the CloudWatch console. */
+export function logStreamUrl(
+  partition: string,
+  region: string,
+  logGroup: string,
+  logStream: string,
+): string {
+  return `${consoleHost(
+    partition,
+    region,
+  )}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${cloudWatchEncode(
+    logGroup,
+  )}/log-events/${cloudWatchEncode(logStream)}`;
+}
+
 /** The default log group prefix of Glue jobs. */
 export const DEFAULT_LOG_GROUP_PREFIX = '/aws-glue/jobs';
 

@@ -9,6 +9,7 @@ import { JobRef, StoredJobRun, WorkflowRef } from '../lib/shapes';
 import { FleetJobTable } from './FleetJobs';
 import { GlueRunReader } from './GlueRunReader';
 import { RunNotifier } from './RunNotifier';
+import { JobDefinitionStore } from './JobDefinitions';
 import { RunChange, RunStore } from './RunStore';
 import { SyncedJobDirectory } from './SyncedJobs';
 import { WorkflowRunStore } from './WorkflowRunStore';
@@ -30,6 +31,8 @@ export class RunIndex {
       jobs: SyncedJobDirectory;
       /** The synced jobs as fleet views filter and sort them. */
       fleetJobs: FleetJobTable;
+      /** Job-definition snapshots, for the triage of failed runs. */
+      definitions?: JobDefinitionStore;
       notifier: RunNotifier;
       signals?: SignalsService;
       logger: LoggerService;
@@ -62,6 +65,10 @@ export class RunIndex {
 
   get fleetJobs(): FleetJobTable {
     return this.options.fleetJobs;
+  }
+
+  get definitions(): JobDefinitionStore | undefined {
+    return this.options.definitions;
   }
 
   /**

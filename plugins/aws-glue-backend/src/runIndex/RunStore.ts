@@ -227,6 +227,19 @@ export class RunStore {
     return (await query).map(row => JSON.parse(row.run));
   }
 
+  /** The newest SUCCEEDED run of a job that started before `beforeMs`. */
+  async lastSucceededBefore(
+    jobArn: string,
+    beforeMs: number,
+  ): Promise<StoredJobRun | undefined> {
+    const row = await this.knex(RUNS)
+      .where({ job_arn: jobArn, state: 'SUCCEEDED' })
+      .andWhere('started_at', '<', beforeMs)
+      .orderBy('started_at', 'desc')
+      .first('run');
+    return row ? JSON.parse(row.run) : undefined;
+  }
+
   /** Facts of the runs of these jobs started since `sinceMs`. */
   async runFacts(jobArns: string[], sinceMs: number): Promise<RunFacts[]> {
     const facts: RunFacts[] = [];

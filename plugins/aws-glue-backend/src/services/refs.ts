@@ -22,6 +22,8 @@ import { RunIndex } from '../runIndex/RunIndex';
 import { RunNotifier } from '../runIndex/RunNotifier';
 import { RunStore } from '../runIndex/RunStore';
 import { WorkflowRunStore } from '../runIndex/WorkflowRunStore';
+import { RunTriage } from './GlueRunsService/RunTriage';
+import { JobDefinitionStore } from '../runIndex/JobDefinitions';
 import { FleetJobTable } from '../runIndex/FleetJobs';
 import { SyncedJobDirectory } from '../runIndex/SyncedJobs';
 import { ChainService, DefaultChainService } from './ChainService';
@@ -84,6 +86,7 @@ export const glueRunIndexServiceRef = createServiceRef<RunIndex>({
         const knex = await migratedDatabase(deps.database);
         const store = new RunStore(knex);
         const fleetJobs = new FleetJobTable(knex, deps.logger);
+        const definitions = new JobDefinitionStore(knex, deps.logger);
         return new RunIndex({
           store,
           workflowRuns: new WorkflowRunStore(knex),
@@ -91,10 +94,17 @@ export const glueRunIndexServiceRef = createServiceRef<RunIndex>({
             catalog: deps.catalog,
             auth: deps.auth,
             units: readAwsGlueProviderUnits(deps.config),
-            onLoad: jobs => void fleetJobs.replace(jobs),
-            onFound: job => void fleetJobs.add(job),
+            onLoad: jobs => {
+              void fleetJobs.replace(jobs);
+              void definitions.record(jobs);
+            },
+            onFound: job => {
+              void fleetJobs.add(job);
+              void definitions.record([job]);
+            },
           }),
           fleetJobs,
+          definitions,
           notifier: new RunNotifier({
             store,
             notifications: deps.notifications,
@@ -201,13 +211,23 @@ export const glueRunsServiceRef = createServiceRef<GlueRunsService>({
         access: glueAccessServiceRef,
         data: glueDataSourceServiceRef,
         runIndex: glueRunIndexServiceRef,
+        clients: glueClientFactoryServiceRef,
       },
-      factory: async ({ config, database, runIndex, ...deps }) => {
+      factory: async ({ config, database, runIndex, clients, ...deps }) => {
         const pluginConfig = readAwsGlueBackendConfig(config);
         return new DefaultGlueRunsService({
           ...deps,
           store: runIndex.store,
           workflowRuns: runIndex.workflowRuns,
+          triage: new RunTriage({
+            clients,
+            redactor: createRedactor(pluginConfig.redaction),
+            logger: deps.logger,
+            store: runIndex.enabled ? runIndex.store : undefined,
+            definitions: runIndex.definitions,
+            logLines: pluginConfig.triage.logLines,
+            callTimeoutMs: pluginConfig.timeouts.callMs,
+          }),
           units: readAwsGlueProviderUnits(config),
           cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
           config: pluginConfig,

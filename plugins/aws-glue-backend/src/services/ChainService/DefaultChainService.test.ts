@@ -40,6 +40,7 @@ function setup(
     }),
   });
   const data = {
+    getRun: jest.fn(),
     getLatestRun: jest.fn(async job => {
       if (options.failing?.includes(job.name)) {
         throw new Error('throttled');
@@ -315,7 +316,7 @@ describe('DefaultChainService.getExecutions', () => {
       ],
       true,
     );
-    data.getRun = jest.fn(async () =>
+    data.getRun.mockImplementation(async () =>
       run('jr_a1', 'triggering_job', 'SUCCEEDED', '02:00', '02:20'),
     );
 

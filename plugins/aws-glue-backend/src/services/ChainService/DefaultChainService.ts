@@ -168,16 +168,16 @@ export class DefaultChainService implements ChainService {
     options: GetExecutionsOptions,
   ): Promise<GlueChainExecutionsResponse> {
     const { store, config } = this.options;
-    if (!store) {
-      throw new ServiceUnavailableError(
-        'Chain executions are built from the run index, which is off: set awsGlue.runIndex.enabled: true',
-      );
-    }
     const walked = await this.walk({
       ...options,
       direction: 'both',
       depth: config.chain.maxDepth,
     });
+    if (!store) {
+      throw new ServiceUnavailableError(
+        'Chain executions are built from the run index, which is off: set awsGlue.runIndex.enabled: true',
+      );
+    }
     const { loaded } = walked;
     const problems: string[] = walked.truncated
       ? [

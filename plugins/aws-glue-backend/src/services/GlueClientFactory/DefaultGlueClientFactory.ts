@@ -1,3 +1,4 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { Config } from '@backstage/config';
 import {
@@ -5,6 +6,7 @@ import {
   DefaultAwsCredentialsManager,
 } from '@backstage/integration-aws-node';
 import {
+  awsClientConfig,
   createGlueClient,
   credentialsForAccount,
 } from '@aws-glue-backstage/plugin-aws-glue-node';
@@ -14,7 +16,10 @@ import { GlueClientFactory, GlueClientTarget } from './GlueClientFactory';
 /** Options of {@link DefaultGlueClientFactory}. */
 export interface DefaultGlueClientFactoryOptions {
   credentialsManager: AwsCredentialsManager;
-  config: Pick<AwsGlueBackendConfig, 'endpoint' | 'maxAttempts' | 'timeouts'>;
+  config: Pick<
+    AwsGlueBackendConfig,
+    'endpoint' | 'logsEndpoint' | 'maxAttempts' | 'timeouts'
+  >;
 }
 
 /**
@@ -24,6 +29,10 @@ export interface DefaultGlueClientFactoryOptions {
  */
 export class DefaultGlueClientFactory implements GlueClientFactory {
   private readonly clients = new Map<string, Promise<GlueClient>>();
+  private readonly logsClients = new Map<
+    string,
+    Promise<CloudWatchLogsClient>
+  >();
 
   static fromConfig(
     config: Config,
@@ -38,13 +47,41 @@ export class DefaultGlueClientFactory implements GlueClientFactory {
   constructor(private readonly options: DefaultGlueClientFactoryOptions) {}
 
   getClient(target: GlueClientTarget): Promise<GlueClient> {
+    return this.cached(this.clients, target, () => this.createClient(target));
+  }
+
+  getLogsClient(target: GlueClientTarget): Promise<CloudWatchLogsClient> {
+    return this.cached(this.logsClients, target, async () => {
+      const { config } = this.options;
+      return new CloudWatchLogsClient(
+        awsClientConfig({
+          region: target.region,
+          endpoint: config.logsEndpoint,
+          credentials: await credentialsForAccount(
+            this.options.credentialsManager,
+            target.accountId,
+          ),
+          maxAttempts: config.maxAttempts,
+          connectionTimeoutMs: config.timeouts.connectionMs,
+          requestTimeoutMs: config.timeouts.requestMs,
+          component: 'backend',
+        }),
+      );
+    });
+  }
+
+  /** One client per account x region; a failure (no credentials for the account) is not cached. */
+  private cached<T>(
+    clients: Map<string, Promise<T>>,
+    target: GlueClientTarget,
+    create: () => Promise<T>,
+  ): Promise<T> {
     const key = JSON.stringify([target.accountId, target.region]);
-    let client = this.clients.get(key);
+    let client = clients.get(key);
     if (!client) {
-      client = this.createClient(target);
-      this.clients.set(key, client);
-      // A failure (no credentials for the account) is not cached.
-      client.catch(() => this.clients.delete(key));
+      client = create();
+      clients.set(key, client);
+      client.catch(() => clients.delete(key));
     }
     return client;
   }

@@ -2,7 +2,10 @@ import {
   BatchStopJobRunCommand,
   GetJobBookmarkCommand,
   GetJobCommand,
+  GetJobRunCommand,
+  GetWorkflowRunCommand,
   GetWorkflowRunsCommand,
+  ResumeWorkflowRunCommand,
   GlueClient,
   StartJobRunCommand,
 } from '@aws-sdk/client-glue';
@@ -240,10 +243,12 @@ export class DefaultGlueDataSource implements GlueDataSource {
     workflow: WorkflowRef,
     options: { limit: number; glueToken?: string },
   ): Promise<WorkflowRunsPage> {
+    const generation = await this.generation(workflow);
     const page = await this.loader.load(
       CachedLoader.key(
         'workflow-runs',
         workflow.arn,
+        generation,
         options.limit,
         options.glueToken ?? '',
       ),
@@ -306,6 +311,79 @@ export class DefaultGlueDataSource implements GlueDataSource {
       );
     }
     return output.JobRunId;
+  }
+
+  async retryJobRun(job: JobRef, runId: string): Promise<string> {
+    // the run's own arguments, as Glue has them: read here and passed on,
+    // never cached, returned or logged
+    const output = await this.call(
+      job,
+      'GetJobRun',
+      'job',
+      (client, sendOptions) =>
+        client.send(
+          new GetJobRunCommand({ JobName: job.name, RunId: runId }),
+          sendOptions,
+        ),
+    );
+    return this.startJobRun(job, output.JobRun?.Arguments);
+  }
+
+  async getWorkflowRun(
+    workflow: WorkflowRef,
+    runId: string,
+  ): Promise<GlueWorkflowRun> {
+    const output = await this.call(
+      workflow,
+      'GetWorkflowRun',
+      'workflow',
+      (client, sendOptions) =>
+        client.send(
+          new GetWorkflowRunCommand({
+            Name: workflow.name,
+            RunId: runId,
+            IncludeGraph: true,
+          }),
+          sendOptions,
+        ),
+    );
+    if (!output.Run) {
+      throw new NotFoundError(
+        `AWS Glue has no run ${runId} of ${describe(workflow, 'workflow')}`,
+      );
+    }
+    return toGlueWorkflowRun(output.Run, this.options.redactor);
+  }
+
+  async resumeWorkflowRun(
+    workflow: WorkflowRef,
+    runId: string,
+    nodeIds: string[],
+  ): Promise<{ runId: string; nodeIds: string[] }> {
+    const output = await this.call(
+      workflow,
+      'ResumeWorkflowRun',
+      'workflow',
+      (client, sendOptions) =>
+        client.send(
+          new ResumeWorkflowRunCommand({
+            Name: workflow.name,
+            RunId: runId,
+            NodeIds: nodeIds,
+          }),
+          sendOptions,
+        ),
+    );
+    await this.invalidateRuns(workflow);
+    if (!output.RunId) {
+      throw new Error(
+        `AWS Glue ResumeWorkflowRun for ${describe(
+          workflow,
+          'workflow',
+        )} returned no run id`,
+      );
+    }
+    return { runId: output.RunId, nodeIds: output.NodeIds ?? nodeIds };
   }
 
   async stopJobRun(job: JobRef, runId: string): Promise<void> {

@@ -50,6 +50,22 @@ export interface GlueDataSource {
   ): Promise<WorkflowRunsPage>;
   /** StartJobRun; returns the new run's id and drops the job's cached runs. */
   startJobRun(job: JobRef, args?: Record<string, string>): Promise<string>;
+  /**
+   * Starts the job again with the arguments a run had (GetJobRun, then
+   * StartJobRun): the arguments stay here, never cached or returned.
+   */
+  retryJobRun(job: JobRef, runId: string): Promise<string>;
+  /** GetWorkflowRun with the graph (not cached: for an action's preview). */
+  getWorkflowRun(
+    workflow: WorkflowRef,
+    runId: string,
+  ): Promise<GlueWorkflowRun>;
+  /** ResumeWorkflowRun; drops the workflow's cached runs. */
+  resumeWorkflowRun(
+    workflow: WorkflowRef,
+    runId: string,
+    nodeIds: string[],
+  ): Promise<{ runId: string; nodeIds: string[] }>;
   /** BatchStopJobRun for one run; drops the job's cached runs. */
   stopJobRun(job: JobRef, runId: string): Promise<void>;
   /** Drops every cached run listing, latest run and run detail of a job. */

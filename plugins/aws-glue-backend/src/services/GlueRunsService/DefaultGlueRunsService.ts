@@ -4,7 +4,12 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
@@ -13,12 +18,18 @@ import {
   awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
+  awsGlueWorkflowResumePermission,
   GlueJob,
   GlueJobBookmarkResponse,
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
+  GlueRunTriageResponse,
+  GlueWorkflowResumePreview,
   GlueWorkflowRunsResponse,
+  isFailedRunState,
+  ResumeGlueWorkflowRunResponse,
+  RetryGlueJobRunResponse,
   StartGlueJobRunResponse,
   StopGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
@@ -38,6 +49,8 @@ import { createGlobMatcher } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { JobRef, StoredJobRun, toGlueJobRun } from '../../lib/shapes';
 import { RunStore } from '../../runIndex/RunStore';
 import { WorkflowRunStore } from '../../runIndex/WorkflowRunStore';
+import { resumePreview } from '../../lib/workflowResume';
+import { RunTriage } from './RunTriage';
 import { pageThroughStore } from '../../lib/storePages';
 import { GlueAccessService } from '../GlueAccessService';
 import { GlueDataSource } from '../GlueDataSource';
@@ -68,6 +81,8 @@ export interface DefaultGlueRunsServiceOptions {
   store?: RunStore;
   /** The same for workflow runs. */
   workflowRuns?: WorkflowRunStore;
+  /** Log tails and changes of failed runs. */
+  triage?: RunTriage;
   /** The current time in ms (tests). */
   now?: () => number;
 }
@@ -103,10 +118,11 @@ export class DefaultGlueRunsService implements GlueRunsService {
     if (all.length === 0) {
       resolveJob(entity, undefined); // throws the "no Glue job" NotFoundError
     }
-    const { startJobRun, stopJobRun } = this.options.config.actions;
+    const { startJobRun, stopJobRun, retryJobRun } =
+      this.options.config.actions;
     const wanted = [
       awsGlueJobReadPermission,
-      ...(startJobRun ? [awsGlueJobStartPermission] : []),
+      ...(startJobRun || retryJobRun ? [awsGlueJobStartPermission] : []),
       ...(stopJobRun ? [awsGlueJobStopPermission] : []),
     ];
     const decisions = await this.options.access.decide(
@@ -147,7 +163,8 @@ export class DefaultGlueRunsService implements GlueRunsService {
         return {
           ...summary,
           ...(latest ? { latestRun: this.toRun(latest, job) } : {}),
-          canStart: allowed(i, awsGlueJobStartPermission),
+          canStart: startJobRun && allowed(i, awsGlueJobStartPermission),
+          canRetry: retryJobRun && allowed(i, awsGlueJobStartPermission),
           canStop: allowed(i, awsGlueJobStopPermission),
           overridableArguments: this.overridableArguments(
             Object.keys(summary.defaultArguments ?? {}),
@@ -222,14 +239,15 @@ export class DefaultGlueRunsService implements GlueRunsService {
   async getWorkflowRuns(
     options: EntityRequestOptions & { limit: number; nextToken?: string },
   ): Promise<GlueWorkflowRunsResponse> {
-    const entity = await this.entity(options);
-    const workflow = resolveWorkflow(entity, this.options.units);
-    await this.authorize(
+    const { entity, workflow } = await this.workflowOf(
+      options,
+      awsGlueJobReadPermission,
+      'see the runs of',
+    );
+    const canResume = await this.canResume(
       entity,
       workflow,
-      awsGlueJobReadPermission,
       options.credentials,
-      'see the runs of',
     );
     const query = queryKey('workflow-runs', workflow.arn);
     const start = options.nextToken
@@ -247,6 +265,7 @@ export class DefaultGlueRunsService implements GlueRunsService {
     });
     return {
       workflowName: workflow.name,
+      canResume,
       runs: page.items,
       ...(page.nextToken
         ? {
@@ -323,6 +342,163 @@ export class DefaultGlueRunsService implements GlueRunsService {
         return { jobName: job.name, runId: options.runId };
       },
     );
+  }
+
+  async getTriage(
+    options: JobRequestOptions & { runId: string },
+  ): Promise<GlueRunTriageResponse> {
+    const job = await this.readableJob(options);
+    const run = await this.options.data.getRun(job, options.runId);
+    if (!isFailedRunState(run.state)) {
+      throw new ConflictError(
+        `Run ${run.id} of ${job.name} is ${run.state}: triage is for FAILED, ERROR or TIMEOUT runs`,
+      );
+    }
+    if (!this.options.triage) {
+      throw new ServiceUnavailableError('Failure triage is not set up');
+    }
+    return this.options.triage.triage(
+      job,
+      await this.options.data.getJob(job),
+      run,
+    );
+  }
+
+  async retryRun(
+    options: ActionRequestOptions & { runId: string },
+  ): Promise<RetryGlueJobRunResponse> {
+    return this.audited(
+      'job-run-retry',
+      options.request,
+      { entityRef: options.entityRef, retriedRunId: options.runId },
+      async meta => {
+        const { job } = await this.actionableJob(options, meta, {
+          enabled: this.options.config.actions.retryJobRun,
+          what: 'Retrying',
+          configKey: 'retryJobRun',
+          permission: awsGlueJobStartPermission,
+          verb: 'retry runs of',
+        });
+        const run = await this.options.data.getRun(job, options.runId);
+        if (!isFailedRunState(run.state)) {
+          throw new ConflictError(
+            `Run ${run.id} of ${job.name} is ${run.state}: only a FAILED, ERROR or TIMEOUT run can be retried`,
+          );
+        }
+        const runId = await this.options.data.retryJobRun(job, run.id);
+        meta.runId = runId;
+        this.options.logger.info(
+          `Retried AWS Glue job run ${run.id} of ${job.arn} as ${runId}`,
+          { entityRef: options.entityRef, jobArn: job.arn, runId },
+        );
+        return { jobName: job.name, retriedRunId: run.id, runId };
+      },
+    );
+  }
+
+  async getResumePreview(
+    options: EntityRequestOptions & { runId: string },
+  ): Promise<GlueWorkflowResumePreview> {
+    const { workflow } = await this.workflowOf(
+      options,
+      awsGlueJobReadPermission,
+      'see the runs of',
+    );
+    const run = await this.options.data.getWorkflowRun(workflow, options.runId);
+    return resumePreview(workflow.name, run);
+  }
+
+  async resumeWorkflowRun(
+    options: ActionRequestOptions & { runId: string; nodeIds?: string[] },
+  ): Promise<ResumeGlueWorkflowRunResponse> {
+    return this.audited(
+      'workflow-run-resume',
+      options.request,
+      { entityRef: options.entityRef, resumedRunId: options.runId },
+      async meta => {
+        if (!this.options.config.actions.resumeWorkflowRun) {
+          meta.reason =
+            'disabled in config: awsGlue.actions.resumeWorkflowRun is not true';
+          throw new NotAllowedError(
+            'Resuming AWS Glue workflow runs is disabled; set awsGlue.actions.resumeWorkflowRun: true in the backend config to enable it',
+          );
+        }
+        const { workflow } = await this.workflowOf(
+          options,
+          awsGlueWorkflowResumePermission,
+          'resume runs of',
+          meta,
+        );
+        const run = await this.options.data.getWorkflowRun(
+          workflow,
+          options.runId,
+        );
+        const preview = resumePreview(workflow.name, run, options.nodeIds);
+        if (!preview.resumable) {
+          meta.reason = preview.reason!;
+          throw new ConflictError(preview.reason!);
+        }
+        const resumed = await this.options.data.resumeWorkflowRun(
+          workflow,
+          run.id,
+          preview.nodeIds,
+        );
+        meta.runId = resumed.runId;
+        meta.nodeIds = resumed.nodeIds;
+        this.options.logger.info(
+          `Resumed AWS Glue workflow run ${run.id} of ${workflow.arn} as ${resumed.runId}`,
+          {
+            entityRef: options.entityRef,
+            workflowArn: workflow.arn,
+            runId: resumed.runId,
+          },
+        );
+        return {
+          workflowName: workflow.name,
+          resumedRunId: run.id,
+          ...resumed,
+        };
+      },
+    );
+  }
+
+  /** Whether resuming is enabled and `aws-glue.workflow.resume` allows the caller. */
+  private async canResume(
+    entity: Entity,
+    workflow: JobRef,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    if (!this.options.config.actions.resumeWorkflowRun) return false;
+    const [decision] = await this.options.access.decide([
+      {
+        entity,
+        target: workflow,
+        permission: awsGlueWorkflowResumePermission,
+        credentials,
+      },
+    ]);
+    return decision.allowed;
+  }
+
+  /** The workflow of a System entity, once `permission` allows the caller. */
+  private async workflowOf(
+    options: EntityRequestOptions,
+    permission: ResourcePermission<'catalog-entity'>,
+    verb: string,
+    meta?: AuditMeta,
+  ) {
+    const entity = await this.entity(options);
+    const workflow = resolveWorkflow(entity, this.options.units);
+    if (meta) meta.workflowArn = workflow.arn;
+    await this.authorize(
+      entity,
+      workflow,
+      permission,
+      options.credentials,
+      verb,
+      meta,
+    );
+    return { entity, workflow };
   }
 
   /**

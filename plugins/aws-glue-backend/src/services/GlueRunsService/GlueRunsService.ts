@@ -4,7 +4,11 @@ import {
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
+  GlueRunTriageResponse,
+  GlueWorkflowResumePreview,
   GlueWorkflowRunsResponse,
+  ResumeGlueWorkflowRunResponse,
+  RetryGlueJobRunResponse,
   StartGlueJobRunResponse,
   StopGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
@@ -65,4 +69,20 @@ export interface GlueRunsService {
   stopRun(
     options: ActionRequestOptions & { runId: string },
   ): Promise<StopGlueJobRunResponse>;
+  /** Why a failed run failed: its log tail and what changed (`aws-glue.job.read`). */
+  getTriage(
+    options: JobRequestOptions & { runId: string },
+  ): Promise<GlueRunTriageResponse>;
+  /** Starts a failed run's job again with that run's arguments (`aws-glue.job.start`). */
+  retryRun(
+    options: ActionRequestOptions & { runId: string },
+  ): Promise<RetryGlueJobRunResponse>;
+  /** What resuming a failed workflow run would run again (`aws-glue.job.read`). */
+  getResumePreview(
+    options: EntityRequestOptions & { runId: string },
+  ): Promise<GlueWorkflowResumePreview>;
+  /** ResumeWorkflowRun for a failed run's failed nodes (`aws-glue.workflow.resume`). */
+  resumeWorkflowRun(
+    options: ActionRequestOptions & { runId: string; nodeIds?: string[] },
+  ): Promise<ResumeGlueWorkflowRunResponse>;
 }
