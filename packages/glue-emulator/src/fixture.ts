@@ -12,6 +12,7 @@ import type {
   SimulationSettings,
   StringMap,
   TriggerType,
+  WorkflowSimulation,
 } from './types';
 
 /** A time in a fixture: epoch seconds, an ISO-8601 string or a Date. */
@@ -82,6 +83,8 @@ export interface FixtureWorkflow {
   CreatedOn?: FixtureTime;
   LastModifiedOn?: FixtureTime;
   Tags?: StringMap;
+  /** Emulator-only: `resume` = how the runs of a resumed workflow run end. */
+  Simulation?: WorkflowSimulation;
   [member: string]: unknown;
 }
 
@@ -478,6 +481,18 @@ const workflow = z
     CreatedOn: fixtureTime.optional(),
     LastModifiedOn: fixtureTime.optional(),
     Tags: tags.optional(),
+    Simulation: z
+      .object({
+        resume: z
+          .object({
+            outcome: z.enum(['SUCCEEDED', 'FAILED']),
+            durationSeconds: z.number().positive().optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .passthrough();
 

@@ -25,18 +25,28 @@ import type {
   JobRunState,
   SimulationSettings,
   StringMap,
+  WorkflowSimulation,
 } from './types';
 
 const DAY_MS = 86_400_000;
 
 export type ResourceType = 'job' | 'trigger' | 'workflow' | 'crawler';
 
+/** How every run and crawl of a chain ends (a resumed workflow run's). */
+export interface ForcedOutcome {
+  state: 'SUCCEEDED' | 'FAILED';
+  /** Typical duration of each run / crawl (jitter is added). */
+  durationSeconds?: number;
+}
+
 /** The chain (trigger firing) a run belongs to. */
 export interface ChainRef {
-  /** Unique per firing of a SCHEDULED / ON_DEMAND trigger. */
+  /** Unique per firing of a SCHEDULED / ON_DEMAND trigger (or per resume). */
   key: string;
   workflowName?: string;
   workflowRunId?: string;
+  /** Set for a resumed workflow run whose workflow scripts its outcome. */
+  forced?: ForcedOutcome;
 }
 
 /** A job run plus the emulator's bookkeeping. */
@@ -108,14 +118,25 @@ export interface TriggerRecord extends BaseRecord {
 export interface WorkflowRunRecord {
   Name: string;
   WorkflowRunId: string;
+  /** A resumed run: the run it resumes. */
+  PreviousRunId?: string;
   WorkflowRunProperties: StringMap;
   StartedOn: number;
   /** Chain key whose runs belong to this workflow run. */
   chainKey: string;
+  /**
+   * A resumed run: the nodes that had succeeded in the run it resumes (their
+   * final run / crawl), shown in its graph and counted in its statistics.
+   */
+  carried?: {
+    jobs: Map<string, RunRecord[]>;
+    crawls: Map<string, CrawlRecord[]>;
+  };
 }
 
 export interface WorkflowRecord extends BaseRecord {
   api: GlueWorkflow;
+  simulation: WorkflowSimulation;
   /** Triggers with WorkflowName = this workflow, sorted by name. */
   triggers: TriggerRecord[];
   jobs: string[];
@@ -390,6 +411,7 @@ export function buildWorkflow(
     CreatedOn,
     LastModifiedOn,
     Tags,
+    Simulation,
     ...extra
   } = fixture;
   const arn = `arn:aws:glue:${region}:${accountId}:workflow/${Name}`;
@@ -412,6 +434,7 @@ export function buildWorkflow(
       MaxConcurrentRuns,
       ...extra,
     }),
+    simulation: Simulation ?? {},
     triggers: [],
     jobs: [],
     crawlers: [],

@@ -207,6 +207,40 @@ export interface StartRunOptions {
 
 const ADHOC_CHAIN = 'adhoc';
 
+/** The nodes of a workflow run whose final run / crawl SUCCEEDED (that one only). */
+function succeededNodes(members: {
+  jobs: Map<string, RunRecord[]>;
+  crawls: Map<string, CrawlRecord[]>;
+}): NonNullable<WorkflowRunRecord['carried']> {
+  const jobs = new Map<string, RunRecord[]>();
+  const crawls = new Map<string, CrawlRecord[]>();
+  for (const [name, list] of members.jobs) {
+    const last = list[list.length - 1];
+    if (last.run.JobRunState === 'SUCCEEDED') jobs.set(name, [last]);
+  }
+  for (const [name, list] of members.crawls) {
+    const last = list[list.length - 1];
+    if (last.crawl.State === 'SUCCEEDED') crawls.set(name, [last]);
+  }
+  return { jobs, crawls };
+}
+
+/** How a resumed job node starts again: as the trigger that started it did. */
+function resumeStart(
+  model: RegionModel,
+  job: JobRecord,
+  records: RunRecord[] | undefined,
+): StartRunOptions {
+  const last = records?.[records.length - 1]?.run;
+  const triggerName = last?.TriggerName;
+  const trigger = triggerName ? model.triggers.get(triggerName) : undefined;
+  return {
+    action: trigger?.api.Actions.find(a => a.JobName === job.name),
+    triggerName,
+    predecessors: last?.PredecessorRuns ?? [],
+  };
+}
+
 /** Per account x region: the model, its history and the live state. */
 export class RegionRuntime {
   readonly history: RegionHistory;
@@ -220,6 +254,7 @@ export class RegionRuntime {
   private readonly cronTriggers = new Set<string>();
   private adhocFirings = 0;
   private rootFirings = 0;
+  private resumes = 0;
 
   /** A live duration (ms) after the `durationScale` option. */
   private scaled(ms: number): number {
@@ -291,15 +326,20 @@ export class RegionRuntime {
     return workflow.runs;
   }
 
-  /** Runs and crawls of a workflow run's chain, by member name. */
-  chainMembers(workflow: WorkflowRecord, chainKey: string) {
+  /**
+   * Runs and crawls of a workflow run, by member name: those of its chain,
+   * and for a resumed run the nodes it carried over from the run it resumes.
+   */
+  chainMembers(workflow: WorkflowRecord, record: WorkflowRunRecord) {
+    const { chainKey, carried } = record;
     const jobs = new Map<string, RunRecord[]>();
     const crawls = new Map<string, CrawlRecord[]>();
     for (const name of workflow.jobs) {
       const job = this.model.jobs.get(name);
       if (!job) continue;
       const list = this.runsOf(job).filter(r => r.chain?.key === chainKey);
-      if (list.length) jobs.set(name, list);
+      const shown = list.length ? list : carried?.jobs.get(name) ?? [];
+      if (shown.length) jobs.set(name, shown);
     }
     for (const name of workflow.crawlers) {
       const crawler = this.model.crawlers.get(name);
@@ -307,7 +347,8 @@ export class RegionRuntime {
       const list = this.crawlsOf(crawler).filter(
         r => r.chain?.key === chainKey,
       );
-      if (list.length) crawls.set(name, list);
+      const shown = list.length ? list : carried?.crawls.get(name) ?? [];
+      if (shown.length) crawls.set(name, shown);
     }
     return { jobs, crawls, pending: this.sim.pendingIn(chainKey) };
   }
@@ -422,7 +463,9 @@ export class RegionRuntime {
     const attempt = retryOf ? retryOf.run.Attempt + 1 : 0;
     const scripted = this.scriptedOutcome(job, origin, attempt);
     const { seq, rng } = scripted;
-    const outcome: JobRunState = requested?.state ?? scripted.outcome;
+    const forced = chain?.forced;
+    const outcome: JobRunState =
+      requested?.state ?? forced?.state ?? scripted.outcome;
     const inherited = options.automatic ? retryOf : undefined;
     const timeoutMinutes =
       options.timeout ??
@@ -431,7 +474,7 @@ export class RegionRuntime {
       job.api.Timeout;
     const duration = runDurationSeconds(
       rng,
-      defaultDurationSeconds(job),
+      forced?.durationSeconds ?? defaultDurationSeconds(job),
       outcome,
       timeoutMinutes,
     );
@@ -571,8 +614,11 @@ export class RegionRuntime {
     const sim = crawler.simulation;
     const r = rng();
     const failure = sim.failureRate ?? 0;
-    const state: 'SUCCEEDED' | 'FAILED' = r < failure ? 'FAILED' : 'SUCCEEDED';
-    const duration = (sim.durationSeconds ?? 90) * between(rng, 0.7, 1.4);
+    const rolled: 'SUCCEEDED' | 'FAILED' = r < failure ? 'FAILED' : 'SUCCEEDED';
+    const state = chain?.forced?.state ?? rolled;
+    const duration =
+      (chain?.forced?.durationSeconds ?? sim.durationSeconds ?? 90) *
+      between(rng, 0.7, 1.4);
     const record: CrawlRecord = {
       crawl: {
         State: 'RUNNING',
@@ -606,6 +652,60 @@ export class RegionRuntime {
     return (chain.workflowName ?? '') === (trigger.api.WorkflowName ?? '');
   }
 
+  /** The satisfied conditions of a trigger in a chain (by condition index). */
+  private conditionSlots(trigger: TriggerRecord, chainKey: string) {
+    let perChain = this.conditionState.get(trigger.name);
+    if (!perChain) {
+      perChain = new Map();
+      this.conditionState.set(trigger.name, perChain);
+    }
+    let satisfied = perChain.get(chainKey);
+    if (!satisfied) {
+      satisfied = (trigger.api.Predicate?.Conditions ?? []).map(
+        () => undefined,
+      );
+      perChain.set(chainKey, satisfied);
+    }
+    return { perChain, satisfied };
+  }
+
+  /**
+   * Records a node's terminal state against a trigger's conditions in a
+   * chain. Returns the chain's satisfied conditions when one of them matched.
+   */
+  private satisfy(
+    trigger: TriggerRecord,
+    chainKey: string,
+    node: string,
+    state: string,
+    at: number,
+    predecessor?: GluePredecessor,
+  ) {
+    const isJob = node.startsWith('job:');
+    const name = node.slice(node.indexOf(':') + 1);
+    const slots = this.conditionSlots(trigger, chainKey);
+    let matched = false;
+    (trigger.api.Predicate?.Conditions ?? []).forEach((c, i) => {
+      const watches = isJob ? c.JobName === name : c.CrawlerName === name;
+      if (!watches) return;
+      const wanted = isJob ? c.State : c.CrawlState;
+      if (wanted === state) {
+        slots.satisfied[i] = { at, predecessor };
+        matched = true;
+      } else {
+        slots.satisfied[i] = undefined;
+      }
+    });
+    return matched ? slots : undefined;
+  }
+
+  /** Triggers watching a node that may react to a chain. */
+  private watchersIn(node: string, chain: ChainRef): TriggerRecord[] {
+    return (this.model.watchers.get(node) ?? []).filter(
+      t => t.api.State === 'ACTIVATED' && this.chainMatches(t, chain),
+    );
+  }
+
   /** A job run / crawl reached a final state: evaluate the watching triggers. */
   private onTerminal(
     node: string,
@@ -620,38 +720,17 @@ export class RegionRuntime {
         ? undefined
         : { key: ADHOC_CHAIN });
     if (!chain) return;
-    const isJob = node.startsWith('job:');
-    const name = node.slice(node.indexOf(':') + 1);
-    for (const trigger of this.model.watchers.get(node) ?? []) {
-      if (
-        trigger.api.State !== 'ACTIVATED' ||
-        !this.chainMatches(trigger, chain)
-      )
-        continue;
+    for (const trigger of this.watchersIn(node, chain)) {
+      const slots = this.satisfy(
+        trigger,
+        chain.key,
+        node,
+        state,
+        at,
+        predecessor,
+      );
+      if (!slots) continue;
       const conditions = trigger.api.Predicate?.Conditions ?? [];
-      let perChain = this.conditionState.get(trigger.name);
-      if (!perChain) {
-        perChain = new Map();
-        this.conditionState.set(trigger.name, perChain);
-      }
-      let satisfied = perChain.get(chain.key);
-      if (!satisfied) {
-        satisfied = conditions.map(() => undefined);
-        perChain.set(chain.key, satisfied);
-      }
-      let matched = false;
-      conditions.forEach((c, i) => {
-        const watches = isJob ? c.JobName === name : c.CrawlerName === name;
-        if (!watches) return;
-        const wanted = isJob ? c.State : c.CrawlState;
-        if (wanted === state) {
-          satisfied![i] = { at, predecessor };
-          matched = true;
-        } else {
-          satisfied![i] = undefined;
-        }
-      });
-      if (!matched) continue;
       const any =
         conditions.length === 1 || trigger.api.Predicate?.Logical === 'ANY';
       if (any) {
@@ -664,12 +743,12 @@ export class RegionRuntime {
           if (fired.has(chain.key)) continue;
           fired.add(chain.key);
         }
-        perChain.delete(chain.key);
+        slots.perChain.delete(chain.key);
         this.fire(trigger, chain, predecessor ? [predecessor] : [], at);
-      } else if (satisfied.every(s => s !== undefined)) {
-        perChain.delete(chain.key);
-        const preds = satisfied.flatMap(s =>
-          s?.predecessor ? [s.predecessor] : [],
+      } else if (slots.satisfied.every(x => x !== undefined)) {
+        slots.perChain.delete(chain.key);
+        const preds = slots.satisfied.flatMap(x =>
+          x?.predecessor ? [x.predecessor] : [],
         );
         this.fire(trigger, chain, preds, at);
       }
@@ -742,6 +821,83 @@ export class RegionRuntime {
     }
     this.fire(trigger, chain, [], at);
     return chain;
+  }
+
+  // ------------------------------------------------------------ resume
+
+  /**
+   * ResumeWorkflowRun: a new run of the workflow (a new id, PreviousRunId =
+   * `original`) that runs the named jobs and crawlers of `original` again, as
+   * the triggers that started them did; the conditional triggers carry on
+   * from them. Nodes that succeeded in `original` keep their run in the new
+   * run's graph and count as met conditions. Throws {@link ConcurrencyError},
+   * and starts nothing, when a named job is at its MaxConcurrentRuns.
+   */
+  resumeWorkflowRun(
+    workflow: WorkflowRecord,
+    original: WorkflowRunRecord,
+    nodes: { jobs: string[]; crawlers: string[] },
+    at: number,
+  ): WorkflowRunRecord {
+    const jobs = nodes.jobs.flatMap(n => this.model.jobs.get(n) ?? []);
+    for (const job of jobs) {
+      const max = job.api.ExecutionProperty?.MaxConcurrentRuns ?? 1;
+      if (this.activeRuns(job) >= max) throw new ConcurrencyError(job.name);
+    }
+    const before = this.chainMembers(workflow, original);
+    this.resumes += 1;
+    const key = `${original.chainKey}/resume#${this.resumes}@${at}`;
+    const resume = workflow.simulation.resume;
+    const chain: ChainRef = {
+      key,
+      workflowName: workflow.name,
+      workflowRunId: this.history.workflowRunId(workflow.name, key),
+      forced: resume && {
+        state: resume.outcome,
+        durationSeconds: resume.durationSeconds,
+      },
+    };
+    const record: WorkflowRunRecord = {
+      Name: workflow.name,
+      WorkflowRunId: chain.workflowRunId!,
+      PreviousRunId: original.WorkflowRunId,
+      WorkflowRunProperties: { ...original.WorkflowRunProperties },
+      StartedOn: at / 1000,
+      chainKey: key,
+      carried: succeededNodes(before),
+    };
+    this.workflowRunsOf(workflow).push(record);
+    this.seedCarried(record, chain);
+    for (const job of jobs) {
+      const start = resumeStart(this.model, job, before.jobs.get(job.name));
+      this.startJobRun(job, { ...start, chain }, at);
+    }
+    for (const name of nodes.crawlers) {
+      const crawler = this.model.crawlers.get(name);
+      if (crawler) this.startCrawl(crawler, chain, at);
+    }
+    return record;
+  }
+
+  /** The carried-over successes of a resumed run meet the conditions watching them. */
+  private seedCarried(record: WorkflowRunRecord, chain: ChainRef) {
+    for (const [name, [r]] of record.carried?.jobs ?? []) {
+      const node = jobNode(name);
+      const done = Math.round((r.run.CompletedOn ?? 0) * 1000);
+      for (const trigger of this.watchersIn(node, chain)) {
+        this.satisfy(trigger, chain.key, node, 'SUCCEEDED', done, {
+          JobName: name,
+          RunId: r.run.Id,
+        });
+      }
+    }
+    for (const [name, [c]] of record.carried?.crawls ?? []) {
+      const node = crawlerNode(name);
+      const done = Math.round((c.crawl.CompletedOn ?? 0) * 1000);
+      for (const trigger of this.watchersIn(node, chain)) {
+        this.satisfy(trigger, chain.key, node, 'SUCCEEDED', done);
+      }
+    }
   }
 
   /** Starts firing a SCHEDULED trigger on its cron (idempotent). */

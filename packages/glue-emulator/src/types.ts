@@ -290,3 +290,12 @@ export interface PinnedRun {
   workerType?: string;
   numberOfWorkers?: number;
 }
+
+/** Emulator-only behaviour of a workflow; never returned by the API. */
+export interface WorkflowSimulation {
+  /**
+   * How the runs and crawls of a resumed run of this workflow end (default:
+   * as the jobs' and crawlers' own Simulation blocks say).
+   */
+  resume?: { outcome: 'SUCCEEDED' | 'FAILED'; durationSeconds?: number };
+}

@@ -39,6 +39,7 @@ export const glueOperations: Record<string, Operation> = {
   GetWorkflowRuns: workflows.GetWorkflowRuns,
   GetWorkflowRun: workflows.GetWorkflowRun,
   StartWorkflowRun: workflows.StartWorkflowRun,
+  ResumeWorkflowRun: workflows.ResumeWorkflowRun,
   GetCrawlers: crawlers.GetCrawlers,
   GetCrawler: crawlers.GetCrawler,
   BatchGetCrawlers: crawlers.BatchGetCrawlers,

@@ -1,6 +1,7 @@
 /*
  * Workflows: ListWorkflows, BatchGetWorkflows, GetWorkflow, GetWorkflowRuns,
- * GetWorkflowRun (all with IncludeGraph), plus StartWorkflowRun.
+ * GetWorkflowRun (all with IncludeGraph), plus StartWorkflowRun and
+ * ResumeWorkflowRun.
  */
 import {
   entityNotFound,
@@ -20,6 +21,7 @@ import type {
 } from '../model';
 import { decodeToken, encodeToken, fingerprint, pageOf } from '../paging';
 import { hex64 } from '../random';
+import { ConcurrencyError } from '../simulation';
 import type {
   GlueCrawl,
   GlueJobRun,
@@ -179,13 +181,14 @@ export function workflowRunView(
   record: WorkflowRunRecord,
   includeGraph: boolean,
 ): GlueWorkflowRun {
-  const members = ctx.runtime.chainMembers(workflow, record.chainKey);
+  const members = ctx.runtime.chainMembers(workflow, record);
   const { stats, completedOn } = statistics(members.jobs, members.crawls);
   const running =
     stats.RunningActions + stats.WaitingActions > 0 || members.pending > 0;
   const run: GlueWorkflowRun = {
     Name: record.Name,
     WorkflowRunId: record.WorkflowRunId,
+    PreviousRunId: record.PreviousRunId,
     WorkflowRunProperties: record.WorkflowRunProperties,
     StartedOn: record.StartedOn,
     Status: running ? 'RUNNING' : 'COMPLETED',
@@ -194,6 +197,7 @@ export function workflowRunView(
   if (!running) {
     run.CompletedOn = Math.max(completedOn, record.StartedOn);
   }
+  if (run.PreviousRunId === undefined) delete run.PreviousRunId;
   if (includeGraph) {
     run.Graph = buildGraph(
       ctx,
@@ -291,10 +295,11 @@ export const GetWorkflowRuns: Operation = (input, ctx) => {
   };
 };
 
-export const GetWorkflowRun: Operation = (input, ctx) => {
-  const workflow = findWorkflow(ctx, requireString(input, 'Name'));
-  const runId = requireString(input, 'RunId');
-  const includeGraph = optionalBoolean(input, 'IncludeGraph') ?? false;
+function findWorkflowRun(
+  ctx: OperationContext,
+  workflow: WorkflowRecord,
+  runId: string,
+): WorkflowRunRecord {
   const record = ctx.runtime
     .workflowRunsOf(workflow)
     .find(r => r.WorkflowRunId === runId);
@@ -303,6 +308,14 @@ export const GetWorkflowRun: Operation = (input, ctx) => {
       `Workflow run ${runId} not found for workflow ${workflow.name}`,
     );
   }
+  return record;
+}
+
+export const GetWorkflowRun: Operation = (input, ctx) => {
+  const workflow = findWorkflow(ctx, requireString(input, 'Name'));
+  const runId = requireString(input, 'RunId');
+  const includeGraph = optionalBoolean(input, 'IncludeGraph') ?? false;
+  const record = findWorkflowRun(ctx, workflow, runId);
   return { Run: workflowRunView(ctx, workflow, record, includeGraph) };
 };
 
@@ -329,4 +342,130 @@ export const StartWorkflowRun: Operation = (input, ctx) => {
   }
   const chain = ctx.runtime.fireRoot(start, ctx.now);
   return { RunId: chain.workflowRunId };
+};
+
+const FAILED_JOB_STATES = new Set(['FAILED', 'TIMEOUT', 'ERROR', 'STOPPED']);
+const FAILED_CRAWL_STATES = new Set(['FAILED', 'CANCELLED']);
+
+type ResumableNode = {
+  type: 'JOB' | 'CRAWLER' | 'TRIGGER';
+  name: string;
+  /** The final state of the node in the run; undefined when it did not run. */
+  state?: string;
+};
+
+/** The nodes of a workflow run's graph by UniqueId, with their final state. */
+function nodesOfRun(
+  ctx: OperationContext,
+  workflow: WorkflowRecord,
+  record: WorkflowRunRecord,
+): Map<string, ResumableNode> {
+  const members = ctx.runtime.chainMembers(workflow, record);
+  const nodes = new Map<string, ResumableNode>();
+  for (const t of workflow.triggers) {
+    nodes.set(uniqueId(ctx, workflow, 'TRIGGER', t.name), {
+      type: 'TRIGGER',
+      name: t.name,
+    });
+  }
+  for (const name of workflow.jobs) {
+    const runs = members.jobs.get(name);
+    nodes.set(uniqueId(ctx, workflow, 'JOB', name), {
+      type: 'JOB',
+      name,
+      state: runs?.[runs.length - 1].run.JobRunState,
+    });
+  }
+  for (const name of workflow.crawlers) {
+    const crawls = members.crawls.get(name);
+    nodes.set(uniqueId(ctx, workflow, 'CRAWLER', name), {
+      type: 'CRAWLER',
+      name,
+      state: crawls?.[crawls.length - 1].crawl.State,
+    });
+  }
+  return nodes;
+}
+
+function didNotSucceed(node: ResumableNode): boolean {
+  if (node.state === undefined) return false;
+  return node.type === 'JOB'
+    ? FAILED_JOB_STATES.has(node.state)
+    : FAILED_CRAWL_STATES.has(node.state);
+}
+
+/** Why a NodeId cannot be resumed, or undefined when it can. */
+function resumeRefusal(
+  id: string,
+  node: ResumableNode | undefined,
+  runId: string,
+): string | undefined {
+  if (!node) return `Node ${id} is not a node of the workflow run ${runId}`;
+  const what = `Node ${id} (${node.type.toLocaleLowerCase('en-US')} ${
+    node.name
+  })`;
+  if (node.type === 'TRIGGER') {
+    return `${what} is a trigger; only job and crawler nodes can be resumed`;
+  }
+  if (node.state === undefined) {
+    return `${what} did not run in workflow run ${runId}; only nodes that ran can be resumed`;
+  }
+  if (!didNotSucceed(node)) {
+    return `${what} is ${node.state} in workflow run ${runId}; only nodes that failed, timed out, errored or were stopped can be resumed`;
+  }
+  return undefined;
+}
+
+/**
+ * ResumeWorkflowRun: runs the named failed job / crawler nodes of a finished
+ * workflow run again in a new run (a new RunId, PreviousRunId = the
+ * original); what they start downstream follows; the nodes that succeeded
+ * carry over. See
+ * https://docs.aws.amazon.com/glue/latest/dg/resuming-workflow.html
+ */
+export const ResumeWorkflowRun: Operation = (input, ctx) => {
+  const workflow = findWorkflow(ctx, requireString(input, 'Name'));
+  const runId = requireString(input, 'RunId');
+  const nodeIds = stringList(input, 'NodeIds', {
+    min: 1,
+    max: Number.MAX_SAFE_INTEGER,
+    required: true,
+  })!;
+  const original = findWorkflowRun(ctx, workflow, runId);
+  const { Status } = workflowRunView(ctx, workflow, original, false);
+  if (Status !== 'COMPLETED' && Status !== 'STOPPED') {
+    throw new GlueError(
+      'IllegalWorkflowStateException',
+      `Workflow run ${runId} of workflow ${workflow.name} is ${Status}; only a finished run can be resumed`,
+    );
+  }
+  const nodes = nodesOfRun(ctx, workflow, original);
+  if (![...nodes.values()].some(didNotSucceed)) {
+    throw new GlueError(
+      'IllegalWorkflowStateException',
+      `Workflow run ${runId} of workflow ${workflow.name} has no failed or stopped nodes to resume`,
+    );
+  }
+  const ids = [...new Set(nodeIds)];
+  const chosen = { jobs: [] as string[], crawlers: [] as string[] };
+  for (const id of ids) {
+    const node = nodes.get(id);
+    const refusal = resumeRefusal(id, node, runId);
+    if (refusal) throw invalidInput(refusal);
+    (node!.type === 'JOB' ? chosen.jobs : chosen.crawlers).push(node!.name);
+  }
+  try {
+    const record = ctx.runtime.resumeWorkflowRun(
+      workflow,
+      original,
+      chosen,
+      ctx.now,
+    );
+    return { RunId: record.WorkflowRunId, NodeIds: ids };
+  } catch (e) {
+    if (e instanceof ConcurrencyError) {
+      throw new GlueError('ConcurrentRunsExceededException', e.message);
+    }
+    throw e;
+  }
 };
