@@ -1,5 +1,8 @@
 import {
+  GetJobRunCommand,
   GetJobRunsCommand,
+  GetWorkflowRunsCommand,
+  ResumeWorkflowRunCommand,
   InvalidInputException,
   GlueClient,
   JobRun,
@@ -148,5 +151,59 @@ describe('DefaultGlueDataSource', () => {
     expect(error.name).toBe('InputError');
     expect(error.message).not.toContain('hunter2');
     expect(error.message).toContain('<redacted>');
+  });
+
+  it('retries a run with the arguments Glue has for it, never the redacted ones', async () => {
+    const { data, store } = setup();
+    glue.on(GetJobRunCommand).resolves({
+      JobRun: {
+        ...run('jr_1', 'FAILED'),
+        Arguments: { '--api-token': 'abc123', '--run_date': '2026-03-02' },
+      },
+    });
+    glue.on(StartJobRunCommand).resolves({ JobRunId: 'jr_2' });
+
+    await expect(data.retryJobRun(job, 'jr_1')).resolves.toBe('jr_2');
+
+    expect(glue).toHaveReceivedCommandWith(GetJobRunCommand, {
+      JobName: 'orders',
+      RunId: 'jr_1',
+    });
+    expect(glue).toHaveReceivedCommandWith(StartJobRunCommand, {
+      JobName: 'orders',
+      Arguments: { '--api-token': 'abc123', '--run_date': '2026-03-02' },
+    });
+    // the raw arguments are not cached anywhere
+    expect(JSON.stringify([...store.values()])).not.toContain('abc123');
+  });
+
+  it('resumes a workflow run and reads its runs afresh afterwards', async () => {
+    const { data } = setup();
+    const workflow = {
+      ...job,
+      arn: 'arn:aws:glue:us-east-1:123456789012:workflow/sales',
+      name: 'sales',
+    };
+    glue.on(GetWorkflowRunsCommand).resolves({ Runs: [] });
+    glue
+      .on(ResumeWorkflowRunCommand)
+      .resolves({ RunId: 'wr_2', NodeIds: ['n-load'] });
+    await data.getWorkflowRuns(workflow, { limit: 10 });
+    await data.getWorkflowRuns(workflow, { limit: 10 });
+    expect(glue).toHaveReceivedCommandTimes(GetWorkflowRunsCommand, 1);
+
+    await expect(
+      data.resumeWorkflowRun(workflow, 'wr_1', ['n-load']),
+    ).resolves.toEqual({
+      runId: 'wr_2',
+      nodeIds: ['n-load'],
+    });
+    expect(glue).toHaveReceivedCommandWith(ResumeWorkflowRunCommand, {
+      Name: 'sales',
+      RunId: 'wr_1',
+      NodeIds: ['n-load'],
+    });
+    await data.getWorkflowRuns(workflow, { limit: 10 });
+    expect(glue).toHaveReceivedCommandTimes(GetWorkflowRunsCommand, 2);
   });
 });

@@ -50,6 +50,7 @@ function serviceOf(
   data: GlueDataSource,
   stores: { store?: RunStore; workflowRuns?: WorkflowRunStore },
   auditor = mockServices.auditor.mock(),
+  awsGlue: object = {},
 ) {
   return new DefaultGlueRunsService({
     catalog: catalogServiceMock({ entities: [entity] }),
@@ -69,7 +70,9 @@ function serviceOf(
     ...stores,
     cursors: new CursorCodec('k'.repeat(32)),
     units: PROVIDER_UNITS,
-    config: readAwsGlueBackendConfig(mockServices.rootConfig()),
+    config: readAwsGlueBackendConfig(
+      mockServices.rootConfig({ data: { awsGlue } }),
+    ),
   });
 }
 
@@ -202,6 +205,28 @@ describe('DefaultGlueRunsService actions disabled in config', () => {
           runId: 'jr_1',
         }),
     ],
+    [
+      'retry',
+      'job-run-retry',
+      'retryJobRun',
+      (service: DefaultGlueRunsService) =>
+        service.retryRun({
+          entityRef: 'component:default/orders',
+          credentials: mockCredentials.user(),
+          runId: 'jr_1',
+        }),
+    ],
+    [
+      'resume',
+      'workflow-run-resume',
+      'resumeWorkflowRun',
+      (service: DefaultGlueRunsService) =>
+        service.resumeWorkflowRun({
+          entityRef: 'component:default/orders',
+          credentials: mockCredentials.user(),
+          runId: 'wr_1',
+        }),
+    ],
   ])(
     'audits a refused %s with the reason that it is disabled',
     async (_what, eventId, configKey, act) => {
@@ -230,4 +255,126 @@ describe('DefaultGlueRunsService actions disabled in config', () => {
       expect(data.stopJobRun).not.toHaveBeenCalled();
     },
   );
+});
+
+describe('DefaultGlueRunsService retry, resume and triage', () => {
+  const enabled = { actions: { retryJobRun: true, resumeWorkflowRun: true } };
+  const failedWorkflowRun: GlueWorkflowRun = {
+    ...workflowRun(1),
+    nodes: [
+      { id: 'n-extract', type: 'JOB', name: 'extract', state: 'SUCCEEDED' },
+      { id: 'n-t', type: 'TRIGGER', name: 'after-extract' },
+      { id: 'n-load', type: 'JOB', name: 'load', state: 'FAILED' },
+    ],
+    edges: [
+      { from: 'n-extract', to: 'n-t' },
+      { from: 'n-t', to: 'n-load' },
+    ],
+  };
+
+  it("retries a failed run through the data source, which passes that run's own arguments", async () => {
+    const { auditor, event } = auditorMock();
+    const data = {
+      getRun: jest.fn(async () => ({ ...run(1), id: 'jr_1', state: 'FAILED' })),
+      retryJobRun: jest.fn(async () => 'jr_new'),
+    } as unknown as jest.Mocked<GlueDataSource>;
+    const service = serviceOf(jobEntity('orders'), data, {}, auditor, enabled);
+    await expect(
+      service.retryRun({
+        entityRef: 'component:default/orders',
+        credentials: mockCredentials.user(),
+        runId: 'jr_1',
+      }),
+    ).resolves.toEqual({
+      jobName: 'orders',
+      retriedRunId: 'jr_1',
+      runId: 'jr_new',
+    });
+    expect(data.retryJobRun).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'orders' }),
+      'jr_1',
+    );
+    expect(event.success).toHaveBeenCalledWith({
+      meta: expect.objectContaining({ retriedRunId: 'jr_1', runId: 'jr_new' }),
+    });
+  });
+
+  it('refuses to retry a run that did not fail, and a triage of one', async () => {
+    const data = {
+      getRun: jest.fn(async () => ({
+        ...run(1),
+        id: 'jr_1',
+        state: 'SUCCEEDED',
+      })),
+      retryJobRun: jest.fn(),
+    } as unknown as jest.Mocked<GlueDataSource>;
+    const service = serviceOf(
+      jobEntity('orders'),
+      data,
+      {},
+      undefined,
+      enabled,
+    );
+    const options = {
+      entityRef: 'component:default/orders',
+      credentials: mockCredentials.user(),
+      runId: 'jr_1',
+    };
+    await expect(service.retryRun(options)).rejects.toMatchObject({
+      name: 'ConflictError',
+      message:
+        'Run jr_1 of orders is SUCCEEDED: only a FAILED, ERROR or TIMEOUT run can be retried',
+    });
+    await expect(service.getTriage(options)).rejects.toMatchObject({
+      name: 'ConflictError',
+      message:
+        'Run jr_1 of orders is SUCCEEDED: triage is for FAILED, ERROR or TIMEOUT runs',
+    });
+    expect(data.retryJobRun).not.toHaveBeenCalled();
+  });
+
+  it('previews and resumes the failed nodes of a workflow run', async () => {
+    const data = {
+      getWorkflowRun: jest.fn(async () => failedWorkflowRun),
+      resumeWorkflowRun: jest.fn(async () => ({
+        runId: 'wr_resumed',
+        nodeIds: ['n-load'],
+      })),
+    } as unknown as jest.Mocked<GlueDataSource>;
+    const service = serviceOf(
+      workflowEntity('sales-pipeline'),
+      data,
+      {},
+      undefined,
+      enabled,
+    );
+    const options = {
+      entityRef: 'system:default/sales-pipeline',
+      credentials: mockCredentials.user(),
+      runId: failedWorkflowRun.id,
+    };
+    await expect(service.getResumePreview(options)).resolves.toMatchObject({
+      nodeIds: ['n-load'],
+      willRun: ['load'],
+      resumable: true,
+    });
+    await expect(service.resumeWorkflowRun(options)).resolves.toEqual({
+      workflowName: 'sales-pipeline',
+      resumedRunId: failedWorkflowRun.id,
+      runId: 'wr_resumed',
+      nodeIds: ['n-load'],
+    });
+    expect(data.resumeWorkflowRun).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'sales-pipeline' }),
+      failedWorkflowRun.id,
+      ['n-load'],
+    );
+    await expect(
+      service.resumeWorkflowRun({ ...options, nodeIds: ['n-extract'] }),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining('Not a failed node'),
+    });
+    expect(data.resumeWorkflowRun).toHaveBeenCalledTimes(1);
+  });
 });
