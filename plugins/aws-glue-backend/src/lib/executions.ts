@@ -60,9 +60,18 @@ function childrenOf(runs: Map<string, ExecutionRun>): Map<string, string[]> {
 }
 
 /** Latest start first; the run id breaks ties so the order never depends on input order. */
-const latestFirst = (a: ExecutionRun, b: ExecutionRun) =>
-  (time(b.run.startedOn) ?? 0) - (time(a.run.startedOn) ?? 0) ||
-  (a.run.id < b.run.id ? -1 : a.run.id > b.run.id ? 1 : 0);
+function latestFirst(a: ExecutionRun, b: ExecutionRun): number {
+  const byStart = (time(b.run.startedOn) ?? 0) - (time(a.run.startedOn) ?? 0);
+  if (byStart !== 0) return byStart;
+  return a.run.id.localeCompare(b.run.id);
+}
+
+/** RUNNING while a node runs, FAILED when one failed, else SUCCEEDED. */
+function stateOf(nodes: GlueExecutionNode[]): GlueChainExecution['state'] {
+  if (nodes.some(n => isActiveRunState(n.state))) return 'RUNNING';
+  if (nodes.some(n => isFailedRunState(n.state))) return 'FAILED';
+  return 'SUCCEEDED';
+}
 
 /**
  * The chain's executions: each root run (one no stored run of the chain
@@ -101,11 +110,7 @@ function executionOf(root: ExecutionRun, ctx: Context): GlueChainExecution {
   const nodes = members.map(entry => nodeOf(entry, members, ctx));
   addNotStarted(nodes, ctx, problems);
   markCriticalPath(nodes);
-  const state = nodes.some(n => isActiveRunState(n.state))
-    ? 'RUNNING'
-    : nodes.some(n => isFailedRunState(n.state))
-    ? 'FAILED'
-    : 'SUCCEEDED';
+  const state = stateOf(nodes);
   const ends = nodes.flatMap(n => time(n.completedOn) ?? []);
   const completedAt =
     state !== 'RUNNING' && ends.length > 0 ? Math.max(...ends) : undefined;
