@@ -72,7 +72,7 @@ export interface CallInfo {
   operation: string;
   region: string;
   account: string;
-  service: 'glue' | 'tagging';
+  service: 'glue' | 'tagging' | 'logs';
 }
 
 export interface FaultDecision {

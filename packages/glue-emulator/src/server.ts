@@ -1,6 +1,6 @@
 /*
- * The HTTP side: AWS JSON 1.1 for Glue and the Resource Groups Tagging API,
- * plus the admin endpoint under `/_emulator/`.
+ * The HTTP side: AWS JSON 1.1 for Glue, the Resource Groups Tagging API and
+ * CloudWatch Logs, plus the admin endpoint under `/_emulator/`.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,6 +11,8 @@ import type { EmulatorModel } from './model';
 import {
   GLUE_TARGET_PREFIX,
   glueOperations,
+  LOGS_TARGET_PREFIX,
+  logsOperations,
   Operation,
   TAGGING_TARGET_PREFIX,
   taggingOperations,
@@ -241,6 +243,37 @@ async function handleAdmin(
   }
 }
 
+const SERVICES: {
+  prefix: string;
+  service: 'glue' | 'tagging' | 'logs';
+  operations: Record<string, Operation>;
+}[] = [
+  { prefix: GLUE_TARGET_PREFIX, service: 'glue', operations: glueOperations },
+  {
+    prefix: TAGGING_TARGET_PREFIX,
+    service: 'tagging',
+    operations: taggingOperations,
+  },
+  { prefix: LOGS_TARGET_PREFIX, service: 'logs', operations: logsOperations },
+];
+
+/** The handler an `X-Amz-Target` names (undefined when none). */
+function resolveOperation(target: string): {
+  operation?: Operation;
+  name: string;
+  service: 'glue' | 'tagging' | 'logs';
+} {
+  for (const { prefix, service, operations } of SERVICES) {
+    if (!target.startsWith(prefix)) continue;
+    const name = target.slice(prefix.length);
+    const operation = Object.prototype.hasOwnProperty.call(operations, name)
+      ? operations[name]
+      : undefined;
+    return { operation, name, service };
+  }
+  return { name: target, service: 'glue' };
+}
+
 /** The request listener for `http.createServer`. */
 export function createRequestListener(deps: ServerDependencies) {
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -269,24 +302,7 @@ export function createRequestListener(deps: ServerDependencies) {
         return;
       }
       const target = String(req.headers['x-amz-target'] ?? '');
-      let operation: Operation | undefined;
-      let name = target;
-      let service: 'glue' | 'tagging' = 'glue';
-      if (target.startsWith(GLUE_TARGET_PREFIX)) {
-        name = target.slice(GLUE_TARGET_PREFIX.length);
-        operation = Object.prototype.hasOwnProperty.call(glueOperations, name)
-          ? glueOperations[name]
-          : undefined;
-      } else if (target.startsWith(TAGGING_TARGET_PREFIX)) {
-        name = target.slice(TAGGING_TARGET_PREFIX.length);
-        service = 'tagging';
-        operation = Object.prototype.hasOwnProperty.call(
-          taggingOperations,
-          name,
-        )
-          ? taggingOperations[name]
-          : undefined;
-      }
+      const { operation, name, service } = resolveOperation(target);
       const { account, region } = identify(
         req.headers.authorization,
         deps.model.defaultAccount,

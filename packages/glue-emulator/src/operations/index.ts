@@ -1,9 +1,11 @@
 /*
- * The operation registry: X-Amz-Target operation name -> handler.
+ * The operation registry: X-Amz-Target operation name -> handler (Glue, the
+ * Resource Groups Tagging API and CloudWatch Logs).
  */
 import type { Operation } from './context';
 import * as crawlers from './crawlers';
 import * as jobs from './jobs';
+import * as logs from './logs';
 import * as runs from './runs';
 import * as tags from './tags';
 import * as triggers from './triggers';
@@ -13,6 +15,8 @@ export type { Operation, OperationContext } from './context';
 
 /** `X-Amz-Target: AWSGlue.<name>` */
 export const GLUE_TARGET_PREFIX = 'AWSGlue.';
+/** `X-Amz-Target: Logs_20140328.<name>` (CloudWatch Logs) */
+export const LOGS_TARGET_PREFIX = 'Logs_20140328.';
 /** `X-Amz-Target: ResourceGroupsTaggingAPI_20170126.<name>` */
 export const TAGGING_TARGET_PREFIX = 'ResourceGroupsTaggingAPI_20170126.';
 
@@ -50,4 +54,9 @@ export const glueOperations: Record<string, Operation> = {
 
 export const taggingOperations: Record<string, Operation> = {
   GetResources: tags.GetResources,
+};
+
+export const logsOperations: Record<string, Operation> = {
+  GetLogEvents: logs.GetLogEvents,
+  FilterLogEvents: logs.FilterLogEvents,
 };
