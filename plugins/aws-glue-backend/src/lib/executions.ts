@@ -275,9 +275,8 @@ function rootOf(root: ExecutionRun, ctx: Context): GlueExecutionRoot {
     jobName: run.jobName ?? ctx.jobsByArn.get(root.jobArn)!.name,
     kind,
     ...(run.triggerName ? { triggerName: run.triggerName } : {}),
-    // A schedule fires on the minute; the run starts seconds after.
     ...(kind === 'SCHEDULED' && start !== undefined
-      ? { scheduledFor: new Date(start - (start % 60_000)).toISOString() }
+      ? { scheduledFor: new Date(scheduledStartOf(start)).toISOString() }
       : {}),
   };
 }
@@ -304,6 +303,14 @@ function landing(
     deadline: new Date(deadline).toISOString(),
     late: (completedAt ?? ctx.now) > deadline,
   };
+}
+
+/**
+ * When the schedule that started a root run at `startMs` fired: a schedule
+ * fires on the minute and the run starts seconds after. Pure.
+ */
+export function scheduledStartOf(startMs: number): number {
+  return startMs - (startMs % 60_000);
 }
 
 /** The instant an SLA asks an execution scheduled at `scheduled` (ms) to have landed by. Pure. */

@@ -4,8 +4,12 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ANNOTATION_AWS_GLUE_NOTIFICATIONS,
   isFailedRunState,
+  formatGlueArn,
   readGlueJobMaxRetries,
+  readGlueSla,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { scheduledStartOf, slaDeadline } from '../lib/executions';
+import { StoredJobRun } from '../lib/shapes';
 import { NotificationsConfig } from '../lib/config';
 import { RunChange, RunStore } from './RunStore';
 import { SyncedJob } from './SyncedJobs';
@@ -50,8 +54,9 @@ export class RunNotifier {
     try {
       if (config.states.includes(change.run.state ?? '')) {
         await this.failure(change, synced);
-      } else if (config.recovery && change.run.state === 'SUCCEEDED') {
-        await this.recovery(change, synced);
+      } else if (change.run.state === 'SUCCEEDED') {
+        if (config.recovery) await this.recovery(change, synced);
+        await this.late(change, synced);
       }
     } catch (error) {
       // a notification must never stop the index; the claim stays, so a
@@ -105,6 +110,66 @@ export class RunNotifier {
       description: `Run ${run.id} succeeded after run ${failedBefore} failed.`,
       severity: 'low',
     });
+  }
+
+  /**
+   * Tells the owner when a run of a job with an SLA
+   * (`aws.amazon.com/aws-glue-sla`) lands after it: the deadline counts from
+   * the scheduled start of the run's execution, found by following
+   * `PredecessorRuns` in the store back to the root (a run a trigger started
+   * without predecessors).
+   */
+  private async late(change: RunChange, synced: SyncedJob) {
+    const { sla } = readGlueSla(synced.entity);
+    const landed = Date.parse(change.run.completedOn ?? '');
+    if (!sla || Number.isNaN(landed)) return;
+    const root = await this.rootOf(change);
+    const started = Date.parse(root?.startedOn ?? '');
+    if (!root?.triggerName || Number.isNaN(started)) return;
+    const scheduled = scheduledStartOf(started);
+    const deadline = slaDeadline(sla, scheduled);
+    if (landed <= deadline) return;
+    const { job, run } = change;
+    if (
+      !(await this.options.store.claimNotification(job.arn, run.id, 'late'))
+    ) {
+      return;
+    }
+    const minutes = Math.round((landed - deadline) / 60_000);
+    await this.send(synced, run.id, {
+      title: `AWS Glue job ${job.name} landed late`,
+      description: `Run ${
+        run.id
+      } finished ${minutes} min after its SLA (${new Date(
+        deadline,
+      ).toISOString()}); the chain started at ${new Date(
+        scheduled,
+      ).toISOString()} with run ${root.id}.`,
+      severity: 'high',
+    });
+  }
+
+  /** The root of a run's execution in the store: predecessors followed up (at most 100 hops). */
+  private async rootOf(change: RunChange): Promise<StoredJobRun | undefined> {
+    let current: StoredJobRun = change.run;
+    const seen = new Set([current.id]);
+    for (let hop = 0; hop < 100; hop++) {
+      const [parent] = current.predecessorRuns;
+      if (!parent) return current;
+      if (seen.has(parent.runId)) return undefined; // a cycle: no root
+      seen.add(parent.runId);
+      const arn = formatGlueArn({
+        partition: change.job.partition,
+        region: change.job.region,
+        accountId: change.job.accountId,
+        resourceType: 'job',
+        name: parent.jobName,
+      });
+      const [stored] = await this.options.store.getRuns(arn, [parent.runId]);
+      if (!stored) return undefined; // not stored: the start is unknown
+      current = stored.run;
+    }
+    return undefined;
   }
 
   /** The run before this one, when it failed and its owner was told. */

@@ -38,6 +38,9 @@ export interface LatestRunState {
   startedAt: number;
 }
 
+/** What a notification of a run is about (one of each per run). */
+export type NotificationKind = 'failure' | 'recovery' | 'late';
+
 /** The reconciler's progress on one job. */
 export interface JobProgress {
   reconciledAt?: number;
@@ -296,7 +299,7 @@ export class RunStore {
   async claimNotification(
     jobArn: string,
     runId: string,
-    kind: 'failure' | 'recovery',
+    kind: NotificationKind,
   ): Promise<boolean> {
     const inserted = await this.knex(NOTIFIED)
       .insert({ job_arn: jobArn, run_id: runId, kind, sent_at: this.now() })
@@ -310,7 +313,7 @@ export class RunStore {
   async wasNotified(
     jobArn: string,
     runId: string,
-    kind: 'failure' | 'recovery',
+    kind: NotificationKind,
   ): Promise<boolean> {
     const row = await this.knex(NOTIFIED)
       .where({ job_arn: jobArn, run_id: runId, kind })
