@@ -1,5 +1,10 @@
 import { GLUE_NOT_STARTED } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { buildExecutions, ExecutionsInput, slaDeadline } from './executions';
+import {
+  buildExecutions,
+  buildWorkflowExecution,
+  ExecutionsInput,
+  slaDeadline,
+} from './executions';
 import { StoredJobRun } from './shapes';
 
 const arn = (name: string) => `arn:aws:glue:eu-west-1:123456789012:job/${name}`;
@@ -278,5 +283,74 @@ describe('slaDeadline', () => {
         slaDeadline(sla, Date.parse('2026-01-15T07:00:00Z')),
       ).toISOString(),
     ).toBe('2026-01-16T05:30:00.000Z');
+  });
+});
+
+describe('buildWorkflowExecution', () => {
+  it('times the workflow run from the stored job runs, and shows the job nodes that did not run', () => {
+    const execution = buildWorkflowExecution(
+      {
+        id: 'wr_1',
+        status: 'COMPLETED',
+        startedOn: at('02:00'),
+        completedOn: at('02:30'),
+        statistics: { FailedActions: 1 },
+        nodes: [
+          {
+            id: 'n1',
+            type: 'JOB',
+            name: 'upstream_job',
+            state: 'SUCCEEDED',
+            runId: 'jr_a',
+          },
+          { id: 'n2', type: 'TRIGGER', name: 'after-up' },
+          {
+            id: 'n3',
+            type: 'JOB',
+            name: 'glueetl',
+            state: 'FAILED',
+            runId: 'jr_b',
+          },
+          { id: 'n4', type: 'JOB', name: 'report' },
+        ],
+        edges: [],
+      },
+      {
+        workflowName: 'sales-pipeline',
+        jobs: new Map(jobs.map(j => [j.name, j])),
+        runs: [
+          run(
+            'glueetl',
+            'jr_b',
+            'FAILED',
+            at('02:11'),
+            at('02:30'),
+            after('upstream_job', 'jr_a'),
+          ),
+          run('upstream_job', 'jr_a', 'SUCCEEDED', at('02:00'), at('02:10')),
+        ],
+        maxNodes: 200,
+        now: Date.parse(at('03:00')),
+      },
+    );
+    expect(execution).toMatchObject({
+      id: 'wr_1',
+      root: { runId: 'wr_1', jobName: 'sales-pipeline', kind: 'WORKFLOW' },
+      state: 'FAILED',
+      completedOn: at('02:30'),
+      problems: [],
+    });
+    expect(
+      execution.nodes.map(n => [
+        n.jobName,
+        n.state,
+        n.triggerDelaySeconds,
+        n.critical,
+      ]),
+    ).toEqual([
+      ['upstream_job', 'SUCCEEDED', undefined, true],
+      ['glueetl', 'FAILED', 60, true],
+      ['report', GLUE_NOT_STARTED, undefined, false],
+    ]);
   });
 });

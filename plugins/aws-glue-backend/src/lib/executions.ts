@@ -4,7 +4,9 @@ import {
   GlueExecutionNode,
   GlueExecutionRoot,
   GlueSla,
+  GlueWorkflowRun,
   isActiveRunState,
+  isActiveWorkflowStatus,
   isFailedRunState,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { StoredJobRun } from './shapes';
@@ -360,4 +362,104 @@ function zonedTime(
     sla.minute,
   );
   return target - offset;
+}
+
+/** What {@link buildWorkflowExecution} works from. */
+export interface WorkflowExecutionInput {
+  workflowName: string;
+  /** The workflow's jobs the caller may read, by Glue name. */
+  jobs: ReadonlyMap<string, ExecutionJob>;
+  /** The stored runs of this workflow run's job nodes. */
+  runs: ExecutionRun[];
+  maxNodes: number;
+  now: number;
+}
+
+/**
+ * One workflow run as an execution: its job nodes' runs (timing from the
+ * store), linked by `PredecessorRuns`, and the job nodes that did not run
+ * once the workflow run ended as not started. Pure.
+ */
+export function buildWorkflowExecution(
+  run: GlueWorkflowRun,
+  input: WorkflowExecutionInput,
+): GlueChainExecution {
+  const jobsByArn = new Map([...input.jobs.values()].map(j => [j.arn, j]));
+  const runs = new Map(input.runs.map(entry => [entry.run.id, entry]));
+  const ctx: Context = {
+    jobs: [...input.jobs.values()],
+    runs,
+    children: childrenOf(runs),
+    jobsByArn,
+    downstream: new Map(),
+    triggerTypes: new Map(),
+    limit: 1,
+    maxNodes: input.maxNodes,
+    now: input.now,
+  };
+  const problems: string[] = [];
+  const members = [...runs.values()].sort((a, b) => -latestFirst(a, b));
+  if (members.length > input.maxNodes) {
+    problems.push(
+      `Cut at ${input.maxNodes} runs (awsGlue.chain.executions.maxNodes): the rest of this workflow run is not shown`,
+    );
+  }
+  const shown = members.slice(0, input.maxNodes);
+  const nodes = shown.map(entry => nodeOf(entry, shown, ctx));
+  if (!isActiveWorkflowStatus(run.status)) {
+    const present = new Set(nodes.map(n => n.jobName));
+    for (const node of run.nodes) {
+      const job = input.jobs.get(node.name);
+      if (node.type !== 'JOB' || !job || present.has(node.name)) continue;
+      if (node.runId) continue; // it ran, but the index does not hold the run
+      present.add(node.name);
+      nodes.push({
+        nodeId: job.nodeId,
+        jobName: node.name,
+        state: GLUE_NOT_STARTED,
+        predecessorRunIds: [],
+        critical: false,
+      });
+    }
+  }
+  markCriticalPath(nodes);
+  const missing = run.nodes.filter(
+    n =>
+      n.type === 'JOB' &&
+      n.runId &&
+      input.jobs.has(n.name) &&
+      !runs.has(n.runId),
+  );
+  if (missing.length > 0) {
+    problems.push(
+      `The run index does not hold ${
+        missing.length
+      } of this workflow run's job runs yet (${missing
+        .map(n => n.name)
+        .join(', ')})`,
+    );
+  }
+  return {
+    id: run.id,
+    root: { runId: run.id, jobName: input.workflowName, kind: 'WORKFLOW' },
+    state: workflowStateOf(run, nodes),
+    ...(run.startedOn ? { startedOn: run.startedOn } : {}),
+    ...(run.completedOn && !isActiveWorkflowStatus(run.status)
+      ? { completedOn: run.completedOn }
+      : {}),
+    nodes,
+    problems,
+  };
+}
+
+/** A workflow run's state as an execution's: its own status, failures from its nodes. */
+function workflowStateOf(
+  run: GlueWorkflowRun,
+  nodes: GlueExecutionNode[],
+): GlueChainExecution['state'] {
+  if (isActiveWorkflowStatus(run.status)) return 'RUNNING';
+  if ((run.statistics.FailedActions ?? 0) > 0 || run.status === 'ERROR') {
+    return 'FAILED';
+  }
+  return stateOf(nodes) === 'FAILED' ? 'FAILED' : 'SUCCEEDED';
 }

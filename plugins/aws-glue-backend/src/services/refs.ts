@@ -259,6 +259,8 @@ export const glueChainServiceRef = createServiceRef<ChainService>({
         new DefaultChainService({
           ...deps,
           store: runIndex.enabled ? runIndex.store : undefined,
+          directory: runIndex.jobs,
+          units: readAwsGlueProviderUnits(config),
           config: readAwsGlueBackendConfig(config),
         }),
     }),

@@ -17,19 +17,26 @@ import {
   GlueChainExecutionsResponse,
   GlueChainNode,
   GlueChainResponse,
+  formatGlueArn,
   readGlueSla,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   buildExecutions,
+  buildWorkflowExecution,
   ExecutionJob,
   ExecutionRun,
 } from '../../lib/executions';
+import { resolveWorkflow } from '../../lib/entities';
+import { SyncedJobDirectory } from '../../runIndex/SyncedJobs';
+import { AwsGlueProviderUnit } from '@aws-glue-backstage/plugin-aws-glue-node';
+import { NotAllowedError } from '@backstage/errors';
 import { JobRef } from '../../lib/shapes';
 import { RunStore } from '../../runIndex/RunStore';
 import {
   downstreamJobs,
   triggerTypesOf,
   upstreamFirst,
+  workflowJobOrder,
 } from './executionInputs';
 import { mapWithConcurrency } from '../../lib/concurrency';
 import { AwsGlueBackendConfig } from '../../lib/config';
@@ -53,6 +60,10 @@ export interface DefaultChainServiceOptions {
   config: Pick<AwsGlueBackendConfig, 'chain'>;
   /** The run index's runs; without it there are no executions. */
   store?: RunStore;
+  /** The synced jobs, for the entity refs of a workflow's jobs. */
+  directory?: Pick<SyncedJobDirectory, 'byJobArn'>;
+  /** The catalog provider units (a workflow entity must be synced by one). */
+  units?: readonly AwsGlueProviderUnit[];
 }
 
 /** Stored runs read per job for executions: a few per execution asked for. */
@@ -178,6 +189,9 @@ export class DefaultChainService implements ChainService {
         'Chain executions are built from the run index, which is off: set awsGlue.runIndex.enabled: true',
       );
     }
+    if (getGlueResourceKind(walked.root) === 'workflow') {
+      return this.workflowExecutions(walked.root, store, options);
+    }
     const { loaded } = walked;
     const problems: string[] = walked.truncated
       ? [
@@ -295,6 +309,131 @@ export class DefaultChainService implements ChainService {
       }
     }
     return runs;
+  }
+
+  /**
+   * A workflow System's executions: its last runs (GetWorkflowRuns, cached
+   * and written through), each job node's run from the store.
+   */
+  private async workflowExecutions(
+    entity: Entity,
+    store: RunStore,
+    options: GetExecutionsOptions,
+  ): Promise<GlueChainExecutionsResponse> {
+    const { config, access, data } = this.options;
+    const workflow = resolveWorkflow(entity, this.options.units ?? []);
+    const [decision] = await access.decide([
+      {
+        entity,
+        target: workflow,
+        permission: awsGlueJobReadPermission,
+        credentials: options.credentials,
+      },
+    ]);
+    if (!decision.allowed) {
+      throw new NotAllowedError(
+        `You may not see the runs of ${workflow.arn}: ${decision.reason}`,
+      );
+    }
+    const { runs } = await data.getWorkflowRuns(workflow, {
+      limit: options.limit,
+    });
+    const names = [
+      ...new Set(
+        runs.flatMap(r =>
+          r.nodes.filter(n => n.type === 'JOB').map(n => n.name),
+        ),
+      ),
+    ];
+    const jobs = await this.readableWorkflowJobs(
+      entity,
+      workflow,
+      names,
+      options.credentials,
+    );
+    const problems =
+      names.length > jobs.size
+        ? [
+            `${
+              names.length - jobs.size
+            } of the workflow's jobs are left out: you may not see their runs (aws-glue.job.read)`,
+          ]
+        : [];
+    const executions = await mapWithConcurrency(
+      runs,
+      config.chain.concurrency,
+      async run => {
+        const stored: ExecutionRun[] = [];
+        for (const node of run.nodes) {
+          const job =
+            node.type === 'JOB' && node.runId ? jobs.get(node.name) : undefined;
+          if (!job) continue;
+          for (const found of await store.getRuns(job.arn, [node.runId!])) {
+            stored.push({ jobArn: job.arn, run: found.run });
+          }
+        }
+        return buildWorkflowExecution(run, {
+          workflowName: workflow.name,
+          jobs,
+          runs: stored,
+          maxNodes: config.chain.executions.maxNodes,
+          now: Date.now(),
+        });
+      },
+    );
+    const order = runs[0] ? workflowJobOrder(runs[0]) : [];
+    const rank = (name: string) => order.indexOf(name) + 1 || order.length + 1;
+    return {
+      entityRef: stringifyEntityRef(entity),
+      rows: [...jobs.values()]
+        .sort(
+          (a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name),
+        )
+        .map(job => ({
+          nodeId: job.nodeId,
+          title: job.name,
+          kind: 'job' as const,
+        })),
+      executions,
+      limits: {
+        executions: options.limit,
+        maxNodes: config.chain.executions.maxNodes,
+      },
+      problems,
+    };
+  }
+
+  /** The workflow's jobs the caller may read, by name, with their synced entity refs. */
+  private async readableWorkflowJobs(
+    entity: Entity,
+    workflow: JobRef,
+    names: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, ExecutionJob>> {
+    const refs = names.map(name => ({
+      ...workflow,
+      name,
+      arn: formatGlueArn({ ...workflow, resourceType: 'job', name }),
+    }));
+    const decisions = await this.options.access.decide(
+      refs.map(target => ({
+        entity,
+        target,
+        permission: awsGlueJobReadPermission,
+        credentials,
+      })),
+    );
+    const jobs = new Map<string, ExecutionJob>();
+    for (const [i, ref] of refs.entries()) {
+      if (!decisions[i].allowed) continue;
+      const synced = await this.options.directory?.byJobArn(ref.arn);
+      jobs.set(ref.name, {
+        arn: ref.arn,
+        name: ref.name,
+        nodeId: synced?.entityRef ?? `glue-job:${ref.name}`,
+      });
+    }
+    return jobs;
   }
 
   private edgesOf(loaded: Map<string, { entity: Entity; depth: number }>) {

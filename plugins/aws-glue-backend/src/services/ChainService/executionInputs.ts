@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  GlueWorkflowRun,
   GLUE_ANNOTATIONS,
   getGlueResourceKind,
   GlueChainEdge,
@@ -76,4 +77,29 @@ export function upstreamFirst(
   }
   const rest = refs.filter(ref => !ordered.includes(ref)).sort();
   return [...ordered, ...rest];
+}
+
+/** The job names of a workflow run's graph, upstream first (breadth-first from the nodes nothing points at). Pure. */
+export function workflowJobOrder(run: GlueWorkflowRun): string[] {
+  const next = new Map<string, string[]>();
+  const pointed = new Set<string>();
+  for (const edge of run.edges) {
+    next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+    pointed.add(edge.to);
+  }
+  const queue = run.nodes.filter(n => !pointed.has(n.id)).map(n => n.id);
+  const seen = new Set(queue);
+  for (let i = 0; i < queue.length; i++) {
+    for (const to of next.get(queue[i]) ?? []) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  const byId = new Map(run.nodes.map(n => [n.id, n]));
+  return queue.flatMap(id => {
+    const node = byId.get(id);
+    return node?.type === 'JOB' ? [node.name] : [];
+  });
 }
