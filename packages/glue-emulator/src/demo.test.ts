@@ -1,14 +1,24 @@
 import {
+  CloudWatchLogsClient,
+  GetLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {
   GetJobCommand,
   GetJobRunsCommand,
+  GetTriggerCommand,
   GetTriggersCommand,
+  GetWorkflowRunCommand,
+  GetWorkflowRunsCommand,
   GlueClient,
+  JobRun,
   paginateGetJobs,
   paginateGetJobRuns,
+  ResumeWorkflowRunCommand,
+  WorkflowRun,
 } from '@aws-sdk/client-glue';
 import { GlueEmulator, startGlueEmulator } from './emulator';
 import { loadFixture } from './fixture';
-import { DEMO_FIXTURE, glueClient, manualClock } from './__testUtils__';
+import { DEMO_FIXTURE, glueClient, HOUR, manualClock } from './__testUtils__';
 
 describe('examples/glue/demo.yaml', () => {
   let emulator: GlueEmulator;
@@ -157,4 +167,227 @@ describe('examples/glue/demo.yaml', () => {
     );
     expect(streaming.JobRuns![0].JobRunState).toBe('RUNNING');
   });
+});
+
+describe('examples/glue/demo.yaml: what the chain-executions e2e tests rely on', () => {
+  // A Monday, a year end, a leap day; before, during and after the nightly chains.
+  const STARTS = [
+    '2026-11-23T12:00:00Z',
+    '2027-12-31T23:30:00Z',
+    '2028-02-29T02:05:00Z',
+    '2026-06-01T02:20:00Z',
+    '2026-06-02T03:20:00Z',
+  ];
+
+  async function withDemo<T>(
+    start: string | { start: string; durationScale: number },
+    body: (
+      glue: GlueClient,
+      clock: ReturnType<typeof manualClock>,
+      url: string,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const options = typeof start === 'string' ? { start } : start;
+    const clock = manualClock(options.start);
+    const emulator = await startGlueEmulator({
+      fixture: DEMO_FIXTURE,
+      port: 0,
+      clock,
+      durationScale: 'durationScale' in options ? options.durationScale : 1,
+    });
+    try {
+      return await body(glueClient(emulator.url), clock, emulator.url);
+    } finally {
+      await emulator.stop();
+    }
+  }
+
+  async function allRuns(glue: GlueClient, JobName: string): Promise<JobRun[]> {
+    const runs: JobRun[] = [];
+    for await (const page of paginateGetJobRuns(
+      { client: glue, pageSize: 200 },
+      { JobName },
+    )) {
+      runs.push(...page.JobRuns!);
+    }
+    return runs;
+  }
+
+  it.each(STARTS)(
+    'upstream_job -> run-glueetl-after-upstream -> glueetl is a nightly chain with 14+ executions, last night included (%s)',
+    async start =>
+      withDemo(start, async glue => {
+        const { Trigger } = await glue.send(
+          new GetTriggerCommand({ Name: 'nightly-ingest' }),
+        );
+        expect(Trigger!.Type).toBe('SCHEDULED');
+        const upstream = new Map(
+          (await allRuns(glue, 'upstream_job')).map(r => [r.Id, r]),
+        );
+        const glueetl = await allRuns(glue, 'glueetl');
+        for (const run of glueetl) {
+          expect(run.TriggerName).toBe('run-glueetl-after-upstream');
+          expect(run.PredecessorRuns).toHaveLength(1);
+          const [pred] = run.PredecessorRuns!;
+          expect(pred.JobName).toBe('upstream_job');
+          const root = upstream.get(pred.RunId!)!;
+          expect(root.TriggerName).toBe('nightly-ingest');
+          expect(root.JobRunState).toBe('SUCCEEDED');
+          expect(root.PredecessorRuns).toEqual([]);
+        }
+        const finished = glueetl.filter(r => r.CompletedOn !== undefined);
+        expect(finished.length).toBeGreaterThanOrEqual(14);
+        // Last night: the newest finished upstream_job run (at most a day
+        // and the time tonight's run has been running) succeeded and
+        // started glueetl.
+        const newest = [...upstream.values()].find(
+          r => r.CompletedOn !== undefined,
+        )!;
+        expect(newest.JobRunState).toBe('SUCCEEDED');
+        expect(
+          Date.parse(start) - newest.StartedOn!.getTime(),
+        ).toBeLessThanOrEqual(25 * HOUR);
+        expect(
+          glueetl.some(r => r.PredecessorRuns![0].RunId === newest.Id),
+        ).toBe(true);
+      }),
+  );
+
+  it.each(STARTS)(
+    'freshers_in_dependent_job has a FAILED run started unlike the success before it, with a secret in its error log (%s)',
+    async start =>
+      withDemo(start, async (glue, _clock, url) => {
+        const runs = (await allRuns(glue, 'freshers_in_dependent_job'))
+          .filter(r => r.CompletedOn !== undefined)
+          .reverse();
+        const i = runs.findIndex(
+          r =>
+            r.JobRunState === 'FAILED' &&
+            r.Arguments!['--batch_size'] === '50000',
+        );
+        expect(i).toBeGreaterThan(0);
+        const failed = runs[i];
+        const before = runs
+          .slice(0, i)
+          .reverse()
+          .find(r => r.JobRunState === 'SUCCEEDED')!;
+        expect(runs[i - 1]).toBe(before);
+        expect(before.Arguments).toEqual({ '--dependency-param': 'value' });
+        expect(failed.Arguments).toEqual({
+          '--dependency-param': 'value',
+          '--batch_size': '50000',
+        });
+        expect([before.NumberOfWorkers, failed.NumberOfWorkers]).toEqual([
+          5, 2,
+        ]);
+        expect(failed.WorkerType).toBe(before.WorkerType);
+        expect(failed.ErrorMessage).toBe(
+          "KeyError: '--dependency-param' was not passed by the trigger",
+        );
+        const logs = new CloudWatchLogsClient({
+          endpoint: url,
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+          maxAttempts: 1,
+        });
+        const { events } = await logs.send(
+          new GetLogEventsCommand({
+            logGroupName: '/aws-glue/jobs/error',
+            logStreamName: failed.Id,
+            startFromHead: true,
+          }),
+        );
+        const text = events!.map(e => e.message).join('\n');
+        expect(text).toContain('password=S3cr3t-Hunter2');
+        expect(text).toContain('Authorization: Bearer eyJhbGciOi');
+        expect(events![events!.length - 1].message).toContain(
+          failed.ErrorMessage!,
+        );
+      }),
+  );
+
+  it.each(STARTS)(
+    'sales-pipeline has a finished run with a FAILED orders-aggregate; resuming it completes without failures (%s)',
+    async start => {
+      expect.hasAssertions();
+      await expectSalesPipelineResumes(start, 2 * 60_000);
+    },
+  );
+
+  it("resumes sales-pipeline in seconds with npm start's --duration-scale 60", async () => {
+    expect.hasAssertions();
+    await expectSalesPipelineResumes(
+      { start: '2026-11-23T12:00:00Z', durationScale: 60 },
+      5_000,
+    );
+  });
+
+  function expectSalesPipelineResumes(
+    start: string | { start: string; durationScale: number },
+    waitMs: number,
+  ) {
+    return withDemo(start, async (glue, clock) => {
+      const { Runs } = await glue.send(
+        new GetWorkflowRunsCommand({
+          Name: 'sales-pipeline',
+          IncludeGraph: true,
+        }),
+      );
+      const aggregate = (r: WorkflowRun) =>
+        r.Graph!.Nodes!.find(n => n.Name === 'orders-aggregate')!;
+      const failed = Runs!.find(
+        r =>
+          r.Status === 'COMPLETED' &&
+          aggregate(r).JobDetails!.JobRuns!.some(
+            j => j.JobRunState === 'FAILED',
+          ),
+      )!;
+      expect(failed).toBeDefined();
+      expect(failed.Statistics!.FailedActions).toBe(1);
+      const nodeId = aggregate(failed).UniqueId!;
+      const { RunId } = await glue.send(
+        new ResumeWorkflowRunCommand({
+          Name: 'sales-pipeline',
+          RunId: failed.WorkflowRunId,
+          NodeIds: [nodeId],
+        }),
+      );
+      // Simulation.resume: 20 s a node (+-40%): done in 2 minutes, or in
+      // about 2 s with npm start's --duration-scale 60.
+      clock.advance(waitMs);
+      const { Run } = await glue.send(
+        new GetWorkflowRunCommand({
+          Name: 'sales-pipeline',
+          RunId,
+          IncludeGraph: true,
+        }),
+      );
+      expect(Run!.PreviousRunId).toBe(failed.WorkflowRunId);
+      expect(Run!.Status).toBe('COMPLETED');
+      expect(Run!.Statistics).toMatchObject({
+        FailedActions: 0,
+        TimeoutActions: 0,
+        StoppedActions: 0,
+        ErroredActions: 0,
+        RunningActions: 0,
+      });
+      const ran = Run!
+        .Graph!.Nodes!.filter(
+          n =>
+            (n.JobDetails?.JobRuns?.length ?? 0) +
+              (n.CrawlerDetails?.Crawls?.length ?? 0) >
+            0,
+        )
+        .map(n => n.Name);
+      expect(ran).toEqual(
+        expect.arrayContaining([
+          'orders-daily-etl',
+          'customers-daily-etl',
+          'orders-aggregate',
+          'sales-dashboard-refresh',
+          'curated-orders-crawler',
+        ]),
+      );
+    });
+  }
 });
