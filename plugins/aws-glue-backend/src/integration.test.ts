@@ -5,7 +5,11 @@
  * AWS Glue catalog module writes.
  */
 import path from 'node:path';
-import { GetJobRunsCommand, GlueClient } from '@aws-sdk/client-glue';
+import {
+  GetJobRunCommand,
+  GetJobRunsCommand,
+  GlueClient,
+} from '@aws-sdk/client-glue';
 import {
   mockCredentials,
   mockServices,
@@ -17,8 +21,10 @@ import {
   startGlueEmulator,
 } from '@aws-glue-backstage/glue-emulator';
 import {
+  GlueChainExecutionsResponse,
   GlueChainResponse,
   GlueFleetResponse,
+  GlueRunTriageResponse,
   GlueJobRun,
   GlueJobRunsResponse,
   GlueTeamSummaryResponse,
@@ -152,9 +158,9 @@ async function startBackend(awsGlue: object = {}) {
   return server;
 }
 
-function directClient() {
+function directClient(endpoint = emulator.url) {
   return new GlueClient({
-    endpoint: emulator.url,
+    endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'x' },
     maxAttempts: 1,
@@ -454,6 +460,200 @@ describe('against the Glue emulator', () => {
     expect(res.headers['retry-after']).toBe('5');
     expect(res.body.error.message).toContain('AWS Glue throttled GetJobRuns');
     expect(emulator.stats().errors.ThrottlingException).toBe(1);
+  });
+});
+
+describe('chain executions, triage, retry and resume', () => {
+  const readAll = async (server: any, url: string) =>
+    request(server)
+      .get(`${url}/runs`)
+      .query({ limit: 200 })
+      .set('Authorization', user());
+
+  /** Polls until `check` passes (write-through is not in the way of a response). */
+  async function eventually<T>(
+    get: () => Promise<T>,
+    check: (value: T) => boolean,
+  ) {
+    let value = await get();
+    for (let i = 0; i < 100 && !check(value); i++) {
+      await new Promise(r => setTimeout(r, 20));
+      value = await get();
+    }
+    return value;
+  }
+
+  it('links triggering_job runs to the freshers_in_dependent_job runs they started', async () => {
+    const server = await startBackend();
+    await readAll(server, TRIGGERING);
+    await readAll(server, DEPENDENT);
+    const res = await eventually(
+      () =>
+        request(server)
+          .get(`${DEPENDENT}/chain-executions`)
+          .query({ limit: 14 })
+          .set('Authorization', user()),
+      r =>
+        r.body.executions?.some(
+          (e: any) => e.nodes.length === 2 && e.nodes[1].runId,
+        ),
+    );
+    expect(res.status).toBe(200);
+    const body = res.body as GlueChainExecutionsResponse;
+    expect(body.rows.map(r => r.title)).toEqual([
+      'triggering_job',
+      'freshers_in_dependent_job',
+    ]);
+    expect(body.executions).toHaveLength(14);
+    const started = body.executions.map(e => Date.parse(e.startedOn!));
+    expect([...started].sort((a, b) => b - a)).toEqual(started);
+    const linked = body.executions.find(e => e.nodes[1]?.runId)!;
+    expect(linked.root.jobName).toBe('triggering_job');
+    expect(linked.nodes[1]).toMatchObject({
+      jobName: 'freshers_in_dependent_job',
+      triggerName: 'start-freshers-in-dependent-job',
+      predecessorRunIds: [linked.root.runId],
+    });
+    expect(linked.nodes[1].triggerDelaySeconds).toBeGreaterThanOrEqual(0);
+    // served from the store: asking again costs no Glue call
+    emulator.resetStats();
+    await request(server)
+      .get(`${DEPENDENT}/chain-executions`)
+      .set('Authorization', user());
+    expect(emulator.stats().calls.GetJobRun ?? 0).toBe(0);
+    expect(emulator.stats().calls.GetJobRuns ?? 0).toBe(0);
+  });
+
+  it('triages the failed freshers run: the redacted log tail and what changed', async () => {
+    const server = await startBackend({ logsEndpoint: emulator.url });
+    const runs = (await readAll(server, DEPENDENT)).body as GlueJobRunsResponse;
+    const failed = runs.runs.find(
+      r => r.state === 'FAILED' && r.arguments['--batch_size'] === '50000',
+    )!;
+    expect(failed).toBeDefined();
+    const res = await eventually(
+      () =>
+        request(server)
+          .get(`${DEPENDENT}/runs/${failed.id}/triage`)
+          .set('Authorization', user()),
+      r => Boolean(r.body.lastSuccess),
+    );
+    expect(res.status).toBe(200);
+    const triage = res.body as GlueRunTriageResponse;
+    const [errors] = triage.log;
+    expect(errors).toMatchObject({
+      group: '/aws-glue/jobs/error',
+      stream: failed.id,
+    });
+    expect(errors.error).toBeUndefined();
+    expect(errors.lines.at(-1)!.message).toContain(
+      "KeyError: '--dependency-param' was not passed by the trigger",
+    );
+    const shown = JSON.stringify(triage);
+    expect(shown).toContain('jdbc:postgresql://orders-db:5432/orders');
+    expect(shown).not.toContain('S3cr3t-Hunter2');
+    expect(shown).not.toContain('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9');
+    expect(triage.changes).toEqual(
+      expect.arrayContaining([
+        { kind: 'argument', field: '--batch_size', after: '50000' },
+        {
+          kind: 'definition',
+          field: 'numberOfWorkers',
+          before: '5',
+          after: '2',
+        },
+      ]),
+    );
+    expect(triage.effectiveArguments).toEqual(
+      expect.arrayContaining([
+        { key: '--batch_size', value: '50000', source: 'run' },
+      ]),
+    );
+  });
+
+  it('retries the failed run with its own arguments', async () => {
+    // an emulator of its own: on the frozen clock the run another test
+    // stopped stays STOPPING and holds the job's one concurrent run
+    const own = await startGlueEmulator({
+      fixture,
+      port: 0,
+      clock: { now: () => now },
+    });
+    const server = await startBackend({
+      endpoint: own.url,
+      actions: { retryJobRun: true },
+    });
+    const runs = (await readAll(server, DEPENDENT)).body as GlueJobRunsResponse;
+    const failed = runs.runs.find(
+      r => r.state === 'FAILED' && r.arguments['--batch_size'] === '50000',
+    )!;
+    const ok = runs.runs.find(r => r.state === 'SUCCEEDED')!;
+    const refused = await request(server)
+      .post(`${DEPENDENT}/runs/${ok.id}/retry`)
+      .set('Authorization', user())
+      .send({});
+    expect(refused.status).toBe(409);
+    const res = await request(server)
+      .post(`${DEPENDENT}/runs/${failed.id}/retry`)
+      .set('Authorization', user())
+      .send({});
+    expect(res.body.error?.message).toBeUndefined();
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      jobName: 'freshers_in_dependent_job',
+      retriedRunId: failed.id,
+    });
+    const { JobRun } = await directClient(own.url).send(
+      new GetJobRunCommand({
+        JobName: 'freshers_in_dependent_job',
+        RunId: res.body.runId,
+      }),
+    );
+    expect(JobRun!.Arguments).toEqual({
+      '--dependency-param': 'value',
+      '--batch_size': '50000',
+    });
+    await own.stop();
+  });
+
+  it('previews and resumes the failed sales-pipeline run', async () => {
+    const server = await startBackend({ actions: { resumeWorkflowRun: true } });
+    const WORKFLOW = `${BASE}/system/sales-pipeline`;
+    const list = await request(server)
+      .get(`${WORKFLOW}/workflow-runs`)
+      .query({ limit: 50 })
+      .set('Authorization', user());
+    expect(list.body.canResume).toBe(true);
+    const failed = (list.body.runs as GlueWorkflowRun[]).find(
+      r => r.status === 'COMPLETED' && (r.statistics.FailedActions ?? 0) > 0,
+    )!;
+    expect(failed).toBeDefined();
+    const preview = await request(server)
+      .get(`${WORKFLOW}/workflow-runs/${failed.id}/resume`)
+      .set('Authorization', user());
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({
+      resumable: true,
+      willRun: expect.arrayContaining(['orders-aggregate']),
+    });
+    const resumed = await request(server)
+      .post(`${WORKFLOW}/workflow-runs/${failed.id}/resume`)
+      .set('Authorization', user())
+      .send({});
+    expect(resumed.status).toBe(201);
+    expect(resumed.body).toMatchObject({
+      workflowName: 'sales-pipeline',
+      resumedRunId: failed.id,
+      nodeIds: preview.body.nodeIds,
+    });
+    expect(resumed.body.runId).not.toBe(failed.id);
+    const again = await request(server)
+      .get(`${WORKFLOW}/workflow-runs`)
+      .query({ limit: 50 })
+      .set('Authorization', user());
+    expect(again.body.runs.map((r: GlueWorkflowRun) => r.id)).toContain(
+      resumed.body.runId,
+    );
   });
 });
 
