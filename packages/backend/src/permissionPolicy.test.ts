@@ -6,6 +6,7 @@ import {
   awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
+  awsGlueWorkflowResumePermission,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { DemoPermissionPolicy, readGlueReaders } from './permissionPolicy';
 
@@ -25,7 +26,11 @@ describe('DemoPermissionPolicy', () => {
     info: { userEntityRef: 'user:default/guest', ownershipEntityRefs: [] },
   };
 
-  it.each([awsGlueJobStartPermission, awsGlueJobStopPermission])(
+  it.each([
+    awsGlueJobStartPermission,
+    awsGlueJobStopPermission,
+    awsGlueWorkflowResumePermission,
+  ])(
     'allows $name only on entities the user (or their groups) own',
     async permission => {
       const decision = await policy.handle({ permission }, user);

@@ -25,6 +25,7 @@ import {
   awsGlueJobReadPermission,
   awsGlueJobStartPermission,
   awsGlueJobStopPermission,
+  awsGlueWorkflowResumePermission,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 
 /** Who may see Glue run history, errors and logs in the demo. */
@@ -52,6 +53,7 @@ export class DemoPermissionPolicy implements PermissionPolicy {
     const ownersOnly =
       isPermission(request.permission, awsGlueJobStartPermission) ||
       isPermission(request.permission, awsGlueJobStopPermission) ||
+      isPermission(request.permission, awsGlueWorkflowResumePermission) ||
       (this.glueReaders === 'owners' &&
         isPermission(request.permission, awsGlueJobReadPermission));
     if (!ownersOnly) {
