@@ -133,6 +133,14 @@ export type GlueSla =
  */
 export const ANNOTATION_AWS_GLUE_SLA = 'aws.amazon.com/aws-glue-sla';
 
+/**
+ * The Glue tag the catalog module copies into {@link ANNOTATION_AWS_GLUE_SLA}
+ * on synced jobs and workflows (a synced entity is not edited by hand).
+ *
+ * @public
+ */
+export const GLUE_SLA_TAG = 'sla';
+
 const timeOfDay = /^([01]?\d|2[0-3]):([0-5]\d)(?:\s+(\S+))?$/;
 const isoDuration = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/i;
 const shortDuration = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;

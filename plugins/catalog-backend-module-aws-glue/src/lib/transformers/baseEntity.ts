@@ -7,6 +7,8 @@ import {
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
+  ANNOTATION_AWS_GLUE_SLA,
+  GLUE_SLA_TAG,
   GLUE_ANNOTATIONS as A,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { awsGlueProviderLocation } from '@aws-glue-backstage/plugin-aws-glue-node';
@@ -99,6 +101,7 @@ export function baseEntity(
         [A.name]: resolved.glueName,
         [A.resourceKind]: resolved.kind,
         [A.provider]: unit.providerId,
+        ...slaAnnotation(resolved),
         ...definedAnnotations(fields.annotations ?? {}),
       },
       links: fields.links,
@@ -106,4 +109,15 @@ export function baseEntity(
     },
     spec: fields.spec,
   };
+}
+
+/** A job's or workflow's landing-time SLA, from its `sla` Glue tag (read and validated where it is used). */
+function slaAnnotation(resolved: {
+  kind: string;
+  tags: Record<string, string>;
+}): Record<string, string> {
+  const value = resolved.tags[GLUE_SLA_TAG]?.trim();
+  return value && (resolved.kind === 'job' || resolved.kind === 'workflow')
+    ? { [ANNOTATION_AWS_GLUE_SLA]: value }
+    : {};
 }

@@ -6,7 +6,9 @@ import {
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
+  ANNOTATION_AWS_GLUE_SLA,
   GLUE_ANNOTATIONS as A,
+  GLUE_SLA_TAG,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 import * as api from '../../index';
@@ -89,6 +91,30 @@ describe('baseEntity', () => {
     expect(Object.keys(entity.metadata.annotations!)[0]).toBe(
       ANNOTATION_LOCATION,
     );
+  });
+});
+
+describe('the SLA tag', () => {
+  it('becomes the SLA annotation of jobs and workflows only', () => {
+    const entityOf = (kind: 'job' | 'workflow' | 'crawler') =>
+      baseEntity(
+        {
+          unit,
+          resolved: {
+            kind,
+            glueName: 'x',
+            arn: 'arn:x',
+            entityName: 'x',
+            entityRef: 'component:glue/x',
+            tags: { [GLUE_SLA_TAG]: ' 06:30 Europe/Berlin ' },
+            owner: 'group:glue/data',
+          },
+        },
+        { description: 'x', links: [], spec: {} },
+      ).metadata.annotations![ANNOTATION_AWS_GLUE_SLA];
+    expect(entityOf('job')).toBe('06:30 Europe/Berlin');
+    expect(entityOf('workflow')).toBe('06:30 Europe/Berlin');
+    expect(entityOf('crawler')).toBeUndefined();
   });
 });
 
