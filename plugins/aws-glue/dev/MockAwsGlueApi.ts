@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   GLUE_TREND_WINDOWS,
+  GlueChainExecutionsResponse,
   GlueChainResponse,
   GlueFleetJob,
   GlueFleetResponse,
@@ -8,6 +9,10 @@ import {
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
+  GlueRunTriageResponse,
+  GlueWorkflowResumePreview,
+  ResumeGlueWorkflowRunResponse,
+  RetryGlueJobRunResponse,
   GlueTeamSummaryResponse,
   GlueTrendPoint,
   GlueTrendsResponse,
@@ -37,6 +42,11 @@ import {
   makeTrendsResponse,
   workflowRuns,
 } from '../src/__testUtils__/fixtures';
+import {
+  executionsResponse,
+  glueetlTriage,
+  resumePreview,
+} from '../src/__testUtils__/executions';
 
 const ERRORS: Record<string, string> = {
   FAILED: "KeyError: '--dependency-param' was not passed by the trigger",
@@ -128,7 +138,7 @@ export class MockAwsGlueApi implements AwsGlueApi {
 
   async getJobs(_entityRef: CompoundEntityRef): Promise<GlueJobsResponse> {
     await delay(300);
-    return { jobs: [makeJob({ latestRun: this.runs[0] })] };
+    return { jobs: [makeJob({ latestRun: this.runs[0], canRetry: true })] };
   }
 
   async getJobRuns(
@@ -153,8 +163,21 @@ export class MockAwsGlueApi implements AwsGlueApi {
     runId: string,
   ): Promise<GlueJobRun> {
     const run = this.runs.find(r => r.id === runId);
-    if (!run) throw new Error(`No run ${runId}`);
-    return run;
+    if (run) return run;
+    const node = executionsResponse.executions
+      .flatMap(e => e.nodes)
+      .find(n => n.runId === runId);
+    if (!node) throw new Error(`No run ${runId}`);
+    return makeRun({
+      id: runId,
+      jobName: node.jobName,
+      state: node.state,
+      startedOn: node.startedOn,
+      completedOn: node.completedOn,
+      durationSeconds: node.durationSeconds,
+      errorMessage: node.errorMessage,
+      triggerName: node.triggerName,
+    });
   }
 
   async getChain(
@@ -177,7 +200,7 @@ export class MockAwsGlueApi implements AwsGlueApi {
 
   async getWorkflowRuns(): Promise<GlueWorkflowRunsResponse> {
     await delay(300);
-    return workflowRuns;
+    return { ...workflowRuns, canResume: true };
   }
 
   async startJobRun(
@@ -272,6 +295,51 @@ export class MockAwsGlueApi implements AwsGlueApi {
       }/${entityRef.name}`,
       points: this.trendPoints(30),
     });
+  }
+
+  async getChainExecutions(): Promise<GlueChainExecutionsResponse> {
+    await delay(300);
+    return executionsResponse;
+  }
+
+  async getRunTriage(
+    _entityRef: CompoundEntityRef,
+    runId: string,
+  ): Promise<GlueRunTriageResponse> {
+    await delay(300);
+    const run = await this.getJobRun(_entityRef, runId);
+    return { ...glueetlTriage, runId, jobName: run.jobName, state: run.state };
+  }
+
+  async retryJobRun(
+    _entityRef: CompoundEntityRef,
+    runId: string,
+  ): Promise<RetryGlueJobRunResponse> {
+    const run = await this.getJobRun(_entityRef, runId);
+    const started = await this.startJobRun(_entityRef, { job: run.jobName });
+    return { jobName: run.jobName, retriedRunId: runId, runId: started.runId };
+  }
+
+  async getWorkflowResumePreview(
+    _entityRef: CompoundEntityRef,
+    runId: string,
+  ): Promise<GlueWorkflowResumePreview> {
+    await delay(300);
+    return { ...resumePreview, runId };
+  }
+
+  async resumeWorkflowRun(
+    _entityRef: CompoundEntityRef,
+    runId: string,
+    request: { nodeIds: string[] },
+  ): Promise<ResumeGlueWorkflowRunResponse> {
+    await delay(500);
+    return {
+      workflowName: resumePreview.workflowName,
+      resumedRunId: runId,
+      runId: `wr_${Date.now()}`,
+      nodeIds: request.nodeIds,
+    };
   }
 
   /** The last `days` UTC days of the mock's runs, oldest first. */

@@ -20,6 +20,11 @@ export function mockAwsGlueApi(
     getFleetJobs: notMocked('getFleetJobs'),
     getTrends: notMocked('getTrends'),
     getTeamSummary: notMocked('getTeamSummary'),
+    getChainExecutions: notMocked('getChainExecutions'),
+    getRunTriage: notMocked('getRunTriage'),
+    retryJobRun: notMocked('retryJobRun'),
+    getWorkflowResumePreview: notMocked('getWorkflowResumePreview'),
+    resumeWorkflowRun: notMocked('resumeWorkflowRun'),
     ...Object.fromEntries(
       Object.entries(implementation).map(([name, fn]) => [
         name,

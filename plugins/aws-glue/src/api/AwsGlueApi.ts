@@ -1,13 +1,18 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  GlueChainExecutionsResponse,
   GlueChainResponse,
   GlueFleetResponse,
   GlueJobBookmarkResponse,
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
+  GlueRunTriageResponse,
+  GlueWorkflowResumePreview,
   GlueWorkflowRunsResponse,
+  ResumeGlueWorkflowRunResponse,
+  RetryGlueJobRunResponse,
   StartGlueJobRunRequest,
   GlueTeamSummaryResponse,
   GlueTrendsResponse,
@@ -89,6 +94,16 @@ export interface GetGlueTrendsOptions {
 }
 
 /**
+ * Options of {@link AwsGlueApi.getChainExecutions}.
+ *
+ * @public
+ */
+export interface GetGlueChainExecutionsOptions {
+  /** How many executions, latest first; the backend's default (14) when left out. */
+  limit?: number;
+}
+
+/**
  * The AWS Glue backend as the frontend sees it; every call is keyed by the
  * catalog entity the Glue resources belong to.
  *
@@ -148,6 +163,37 @@ export interface AwsGlueApi {
   getTeamSummary(
     entityRef: CompoundEntityRef,
   ): Promise<GlueTeamSummaryResponse>;
+  /**
+   * The last executions of the chain of a job Component or workflow System,
+   * latest first, with the matrix's rows and the SLA.
+   */
+  getChainExecutions(
+    entityRef: CompoundEntityRef,
+    options?: GetGlueChainExecutionsOptions,
+  ): Promise<GlueChainExecutionsResponse>;
+  /** Why a failed run failed: its log tail, what changed since the last success, its arguments. */
+  getRunTriage(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    options?: { job?: string },
+  ): Promise<GlueRunTriageResponse>;
+  /** Starts the job of a failed run again with that run's own arguments (kept on the server). */
+  retryJobRun(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    options?: { job?: string },
+  ): Promise<RetryGlueJobRunResponse>;
+  /** What resuming a workflow run would run again, or why it cannot be resumed. */
+  getWorkflowResumePreview(
+    entityRef: CompoundEntityRef,
+    runId: string,
+  ): Promise<GlueWorkflowResumePreview>;
+  /** Resumes a workflow run from the given (failed) nodes. */
+  resumeWorkflowRun(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    request: { nodeIds: string[] },
+  ): Promise<ResumeGlueWorkflowRunResponse>;
 }
 
 /**

@@ -14,6 +14,11 @@ import {
   makeTrendPoint,
   makeTrendsResponse,
 } from '../__testUtils__/fixtures';
+import {
+  executionsResponse,
+  glueetlTriage,
+  resumePreview,
+} from '../__testUtils__/executions';
 
 const BASE = 'http://backstage.test/api/aws-glue';
 const server = setupServer();
@@ -376,5 +381,118 @@ describe('AwsGlueClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(503);
     expect(error.response.headers.get('retry-after')).toBe('7');
+  });
+  it('gets the chain executions with a limit', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${ENTITY}/chain-executions`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json(executionsResponse);
+      }),
+    );
+    await expect(
+      createClient().getChainExecutions(entityRef, { limit: 14 }),
+    ).resolves.toEqual(executionsResponse);
+    expect(url?.searchParams.get('limit')).toBe('14');
+  });
+
+  it('gets the triage of a run with the job in the query', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${ENTITY}/runs/:runId/triage`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json(glueetlTriage);
+      }),
+    );
+    await expect(
+      createClient().getRunTriage(entityRef, 'jr_etl/3', { job: 'glueetl' }),
+    ).resolves.toEqual(glueetlTriage);
+    expect(url?.pathname).toMatch(/\/runs\/jr_etl%2F3\/triage$/);
+    expect(url?.searchParams.get('job')).toBe('glueetl');
+  });
+
+  it('retries a run with a POST naming the job', async () => {
+    let body: unknown;
+    let method: string | undefined;
+    let path: string | undefined;
+    const answer = {
+      jobName: 'glueetl',
+      retriedRunId: 'jr_etl_3',
+      runId: 'jr_etl_4',
+    };
+    server.use(
+      http.post(`${ENTITY}/runs/:runId/retry`, async ({ request }) => {
+        body = await request.json();
+        method = request.method;
+        path = new URL(request.url).pathname;
+        return HttpResponse.json(answer, { status: 201 });
+      }),
+    );
+    await expect(
+      createClient().retryJobRun(entityRef, 'jr_etl_3', { job: 'glueetl' }),
+    ).resolves.toEqual(answer);
+    expect(method).toBe('POST');
+    expect(path).toMatch(/\/runs\/jr_etl_3\/retry$/);
+    expect(body).toEqual({ job: 'glueetl' });
+    await createClient().retryJobRun(entityRef, 'jr_etl_3');
+    expect(body).toEqual({});
+  });
+
+  it('gets the resume preview and resumes a workflow run with its node ids', async () => {
+    const WORKFLOW = `${BASE}/v1/entity/default/system/sales-pipeline`;
+    const workflowRef = {
+      kind: 'System',
+      namespace: 'default',
+      name: 'sales-pipeline',
+    };
+    let body: unknown;
+    const answer = {
+      workflowName: 'sales-pipeline',
+      resumedRunId: 'wr_0002',
+      runId: 'wr_0003',
+      nodeIds: ['n-customers'],
+    };
+    server.use(
+      http.get(`${WORKFLOW}/workflow-runs/wr_0002/resume`, () =>
+        HttpResponse.json(resumePreview),
+      ),
+      http.post(
+        `${WORKFLOW}/workflow-runs/wr_0002/resume`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json(answer, { status: 201 });
+        },
+      ),
+    );
+    const client = createClient();
+    await expect(
+      client.getWorkflowResumePreview(workflowRef, 'wr_0002'),
+    ).resolves.toEqual(resumePreview);
+    await expect(
+      client.resumeWorkflowRun(workflowRef, 'wr_0002', {
+        nodeIds: ['n-customers'],
+      }),
+    ).resolves.toEqual(answer);
+    expect(body).toEqual({ nodeIds: ['n-customers'] });
+  });
+
+  it('throws the backend error of a refused retry', async () => {
+    server.use(
+      http.post(`${ENTITY}/runs/:runId/retry`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message: 'Retrying is off' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    const error = await createClient()
+      .retryJobRun(entityRef, 'jr_1')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+    expect(error.cause.message).toBe('Retrying is off');
   });
 });

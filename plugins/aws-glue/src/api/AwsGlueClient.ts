@@ -2,13 +2,18 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  GlueChainExecutionsResponse,
   GlueChainResponse,
   GlueFleetResponse,
   GlueJobBookmarkResponse,
   GlueJobRun,
   GlueJobRunsResponse,
   GlueJobsResponse,
+  GlueRunTriageResponse,
+  GlueWorkflowResumePreview,
   GlueWorkflowRunsResponse,
+  ResumeGlueWorkflowRunResponse,
+  RetryGlueJobRunResponse,
   StartGlueJobRunRequest,
   GlueTeamSummaryResponse,
   GlueTrendsResponse,
@@ -16,6 +21,7 @@ import {
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   AwsGlueApi,
+  GetGlueChainExecutionsOptions,
   GetGlueChainOptions,
   GetGlueFleetJobsOptions,
   GetGlueJobRunsOptions,
@@ -177,6 +183,59 @@ export class AwsGlueClient implements AwsGlueApi {
     entityRef: CompoundEntityRef,
   ): Promise<GlueTeamSummaryResponse> {
     return this.get(entityRef, '/team-summary');
+  }
+
+  async getChainExecutions(
+    entityRef: CompoundEntityRef,
+    options: GetGlueChainExecutionsOptions = {},
+  ): Promise<GlueChainExecutionsResponse> {
+    return this.get(entityRef, '/chain-executions', { limit: options.limit });
+  }
+
+  async getRunTriage(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    options: { job?: string } = {},
+  ): Promise<GlueRunTriageResponse> {
+    return this.get(entityRef, `/runs/${encodeURIComponent(runId)}/triage`, {
+      job: options.job,
+    });
+  }
+
+  async retryJobRun(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    options: { job?: string } = {},
+  ): Promise<RetryGlueJobRunResponse> {
+    const response = await this.send(
+      entityRef,
+      `/runs/${encodeURIComponent(runId)}/retry`,
+      options.job ? { job: options.job } : {},
+    );
+    return (await response.json()) as RetryGlueJobRunResponse;
+  }
+
+  async getWorkflowResumePreview(
+    entityRef: CompoundEntityRef,
+    runId: string,
+  ): Promise<GlueWorkflowResumePreview> {
+    return this.get(
+      entityRef,
+      `/workflow-runs/${encodeURIComponent(runId)}/resume`,
+    );
+  }
+
+  async resumeWorkflowRun(
+    entityRef: CompoundEntityRef,
+    runId: string,
+    request: { nodeIds: string[] },
+  ): Promise<ResumeGlueWorkflowRunResponse> {
+    const response = await this.send(
+      entityRef,
+      `/workflow-runs/${encodeURIComponent(runId)}/resume`,
+      { nodeIds: request.nodeIds },
+    );
+    return (await response.json()) as ResumeGlueWorkflowRunResponse;
   }
 
   /** The URL of a route of the `aws-glue` backend with the query's set values. */

@@ -1,6 +1,7 @@
 export { awsGlueApiRef } from './AwsGlueApi';
 export type {
   AwsGlueApi,
+  GetGlueChainExecutionsOptions,
   GetGlueChainOptions,
   GetGlueFleetJobsOptions,
   GetGlueJobRunsOptions,
