@@ -1,5 +1,5 @@
 /*
- * `node packages/bench/bin/bench [--quick] [--only sync|ingestion|drills|routes|runindex]`:
+ * `node packages/bench/bin/bench [--quick] [--only sync|ingestion|drills|routes|chains|runindex]`:
  * runs the sections, prints one table per section with the machine, and
  * writes everything to bench/results/<timestamp>.json at the repo root.
  */
@@ -17,11 +17,12 @@ export const SECTIONS = [
   'ingestion',
   'drills',
   'routes',
+  'chains',
   'runindex',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** What a plain run does: runindex (25-40 min) and drills are opt-in. */
+/** What a plain run does: runindex (25-40 min), chains and drills are opt-in. */
 export const DEFAULT_SECTIONS: Section[] = ['sync', 'ingestion', 'routes'];
 
 export const HELP = `bench — benchmarks and drills for the AWS Glue catalog module
@@ -29,9 +30,10 @@ export const HELP = `bench — benchmarks and drills for the AWS Glue catalog mo
 Usage: node packages/bench/bin/bench [options]
 
   --quick               small matrix for a smoke run (1,000 jobs at 0 and 20 ms; ingestion of 1,000 jobs)
-  --only SECTION        sync | ingestion | drills | routes | runindex (repeatable, or comma-separated);
-                        default: sync, ingestion and routes (runindex takes 25-40 min, --quick 2-4.5 min;
-                        drills need PostgreSQL and take minutes)
+  --only SECTION        sync | ingestion | drills | routes | chains | runindex (repeatable, or
+                        comma-separated); default: sync, ingestion and routes (runindex takes 25-40 min,
+                        --quick 2-4.5 min; drills need PostgreSQL and take minutes; chains, the
+                        chain-executions route of a 196-node chain from the run index, about a minute)
   --run-index-drill     with --quick, also run the two-replica run-index drill after the
                         replica drill (about 2 min more; without --quick it always runs)
   --runs N              refreshes per sync case (the first is cold; default 3, quick 2)
@@ -47,6 +49,7 @@ Usage: node packages/bench/bin/bench [options]
 Targets: sync API calls <= 1.05x the minimum, sync wall time <= 1.25x the latency
 lower bound, catalog ingestion through the provider <= 1.2x the static-file baseline,
 routes: at most one Glue GetJobRuns per job per cache TTL under 50 concurrent clients;
+chains: chain-executions (14 executions) p95 <= 1 s with 0 Glue calls once stored;
 run index: fleet route p95 <= 1 s with 0 Glue calls, event to store p95 <= 2 s, no run
 missing after one reconciler pass with 30% of events dropped, a quiet pass <= 1.05 Glue
 calls per job; drills: exactly once across two replicas (syncs, run-index notifications).
@@ -269,6 +272,18 @@ export async function runCli(argv: string[]): Promise<number> {
         print(
           'AWS Glue backend routes: run history and chain',
           formatRoutesTables(results),
+        );
+      }
+      if (section === 'chains') {
+        const { runChainsBench } =
+          require('./chains/chainsBench') as typeof import('./chains/chainsBench');
+        const { formatChainsTables } =
+          require('./chains/report') as typeof import('./chains/report');
+        const results = await runChainsBench({ quick: options.quick, log });
+        report.chains = results;
+        print(
+          'AWS Glue backend: chain executions from the run index',
+          formatChainsTables(results),
         );
       }
       if (section === 'runindex') {

@@ -140,7 +140,9 @@ async function getJson(
 }
 
 /** Glue job name -> entity ref path (`namespace/kind/name`) from the catalog. */
-async function jobEntities(client: Client): Promise<Map<string, string>> {
+export async function jobEntities(
+  client: Client,
+): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {
