@@ -1,6 +1,7 @@
 import {
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
+  isAwsGlueExecutionsAvailable,
   isAwsGlueJobAvailable,
   isAwsGlueTeamAvailable,
   isAwsGlueTriggerAvailable,
@@ -45,5 +46,18 @@ describe('isAwsGlueTeamAvailable', () => {
     expect(isAwsGlueTeamAvailable(team('user'))).toBe(true);
     expect(isAwsGlueTeamAvailable(dependentJobEntity)).toBe(false);
     expect(isAwsGlueTeamAvailable(workflowEntity)).toBe(false);
+  });
+});
+
+describe('isAwsGlueExecutionsAvailable', () => {
+  it.each([
+    ['synced job', dependentJobEntity, true],
+    ['hand-written entity with job ARNs', multiJobEntity, true],
+    ['workflow system', workflowEntity, true],
+    ['trigger', triggerEntity, false],
+    ['crawler', crawlerEntity, false],
+    ['unrelated entity', plainEntity, false],
+  ])('%s', (_name, entity, expected) => {
+    expect(isAwsGlueExecutionsAvailable(entity)).toBe(expected);
   });
 });

@@ -66,3 +66,13 @@ export function isAwsGlueTeamAvailable(entity: Entity): boolean {
   const kind = entity.kind.toLocaleLowerCase('en-US');
   return kind === 'group' || kind === 'user';
 }
+
+/**
+ * True for the entities whose chain executions there are: Glue job
+ * Components and workflow Systems. For the executions tab.
+ *
+ * @public
+ */
+export function isAwsGlueExecutionsAvailable(entity: Entity): boolean {
+  return isAwsGlueJobEntity(entity) || isAwsGlueWorkflowEntity(entity);
+}

@@ -54,3 +54,11 @@ export type {
 export { useFleetFilterOptions } from './useFleetFilterOptions';
 export type { FleetFilterOptions } from './useFleetFilterOptions';
 export { useLinkedRun, RUN_QUERY_PARAMETER } from './useLinkedRun';
+export { useChainExecutions } from './useChainExecutions';
+export type { ChainExecutionsState } from './useChainExecutions';
+export { useRunTriage } from './useRunTriage';
+export { useRetryRun } from './useRetryRun';
+export type { UseRetryRunOptions } from './useRetryRun';
+export { useResumeWorkflowRun } from './useResumeWorkflowRun';
+export type { UseResumeWorkflowRunOptions } from './useResumeWorkflowRun';
+export { useNodeRun } from './useNodeRun';

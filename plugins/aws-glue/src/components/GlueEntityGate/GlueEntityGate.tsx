@@ -13,6 +13,7 @@ import {
 import {
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
+  isAwsGlueExecutionsAvailable,
   isAwsGlueJobAvailable,
   isAwsGlueTriggerAvailable,
   isAwsGlueWorkflowAvailable,
@@ -26,7 +27,8 @@ export type GlueEntityRequirement =
   | 'chain'
   | 'workflow'
   | 'trigger'
-  | 'crawler';
+  | 'crawler'
+  | 'executions';
 
 /** Each requirement: the check, and the annotations to ask for when it fails. */
 const REQUIREMENTS: Record<
@@ -48,6 +50,14 @@ const REQUIREMENTS: Record<
   trigger: {
     applies: isAwsGlueTriggerAvailable,
     annotation: [GLUE_ANNOTATIONS.resourceKind, GLUE_ANNOTATIONS.triggerType],
+  },
+  executions: {
+    applies: isAwsGlueExecutionsAvailable,
+    annotation: [
+      ANNOTATION_AWS_GLUE_JOB_ARN,
+      ANNOTATION_AWS_ARN,
+      GLUE_ANNOTATIONS.resourceKind,
+    ],
   },
   crawler: {
     applies: isAwsGlueCrawlerAvailable,
