@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Grid } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import { InfoCard } from '@backstage/core-components';
@@ -7,7 +7,13 @@ import {
   GlueJob,
   GlueJobRun,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
-import { JobRunsState, useJobRuns, useRunActions } from '../../hooks';
+import {
+  JobRunsState,
+  useEntityCompoundRef,
+  useJobRuns,
+  useRunActions,
+} from '../../hooks';
+import { RunDetailsContext } from '../RunDetails';
 import { AsyncView } from '../AsyncView';
 import { CursorPager } from '../CursorPager';
 import { GlueEntityGate, GlueJobsGate } from '../GlueEntityGate';
@@ -40,6 +46,7 @@ export interface EntityAwsGlueRunsContentProps {
 function RunsPage(props: {
   runs: JobRunsState;
   onStop?: (run: GlueJobRun) => void;
+  context: RunDetailsContext;
 }) {
   const { job, filter, pager, page } = props.runs;
   return (
@@ -65,7 +72,12 @@ function RunsPage(props: {
             </Alert>
           )}
           <RunsChart runs={value.runs} />
-          <RunsTable jobName={job.name} page={value} onStop={props.onStop} />
+          <RunsTable
+            jobName={job.name}
+            page={value}
+            onStop={props.onStop}
+            context={props.context}
+          />
           <CursorPager pager={pager} nextCursor={value.nextToken} />
         </>
       )}
@@ -90,10 +102,16 @@ function RunsView(props: {
   });
   const [startOpen, setStartOpen] = useState(false);
   const [stopping, setStopping] = useState<GlueJobRun | undefined>(undefined);
+  const entityRef = useEntityCompoundRef(entity);
+  const { watch } = runs;
+  const context = useMemo<RunDetailsContext>(
+    () => ({ entityRef, job, onRetried: retried => watch(retried.runId) }),
+    [entityRef, job, watch],
+  );
 
   return (
     <>
-      <LinkedRun entity={entity} job={job} />
+      <LinkedRun entity={entity} job={job} context={context} />
       <Grid item xs={12}>
         <InfoCard title="Run history">
           <RunsToolbar
@@ -112,6 +130,7 @@ function RunsView(props: {
           <RunsPage
             runs={runs}
             onStop={job.canStop ? setStopping : undefined}
+            context={context}
           />
           {job.canStart && (
             <StartRunDialog

@@ -5,11 +5,15 @@ import { Entity } from '@backstage/catalog-model';
 import { GlueJob } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { useLinkedRun } from '../../hooks';
 import { AsyncView } from '../AsyncView';
-import { RunDetails } from '../RunDetails';
+import { RunDetails, RunDetailsContext } from '../RunDetails';
 import { RunStatus } from '../RunStatus';
 
 /** The run a link names (`?run=`), above the history; nothing without one. */
-export function LinkedRun(props: { entity: Entity; job: GlueJob }) {
+export function LinkedRun(props: {
+  entity: Entity;
+  job: GlueJob;
+  context?: RunDetailsContext;
+}) {
   const { runId, run, close } = useLinkedRun(props.entity, props.job);
   if (!runId || !run) return null;
   return (
@@ -26,7 +30,7 @@ export function LinkedRun(props: { entity: Entity; job: GlueJob }) {
         }
       >
         <AsyncView state={run} isEmpty={() => false}>
-          {value => <RunDetails run={value} />}
+          {value => <RunDetails run={value} context={props.context} />}
         </AsyncView>
       </InfoCard>
     </Grid>

@@ -15,7 +15,7 @@ import {
   shortRunId,
   snippet,
 } from '../../lib/format';
-import { RunDetails } from '../RunDetails';
+import { RunDetails, RunDetailsContext } from '../RunDetails';
 import { RunStatus } from '../RunStatus';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
@@ -36,6 +36,8 @@ export interface RunsTableProps {
   page: GlueJobRunsResponse;
   /** Adds a Stop button to each active run. */
   onStop?: (run: GlueJobRun) => void;
+  /** Where the runs belong: failed runs' details get Retry and their triage. */
+  context?: RunDetailsContext;
 }
 
 function StopButton(props: {
@@ -137,7 +139,7 @@ function runColumns(
 
 /** A page of runs, one row each; a click on a row opens its details. */
 export function RunsTable(props: RunsTableProps) {
-  const { jobName, page, onStop } = props;
+  const { jobName, page, onStop, context } = props;
   const classes = useStyles();
   return (
     <Table<GlueJobRun>
@@ -159,7 +161,9 @@ export function RunsTable(props: RunsTableProps) {
       detailPanel={[
         {
           tooltip: 'Run details',
-          render: ({ rowData }) => <RunDetails run={rowData} />,
+          render: ({ rowData }) => (
+            <RunDetails run={rowData} context={context} />
+          ),
         },
       ]}
       onRowClick={(_event, _run, togglePanel) => togglePanel?.()}

@@ -1,7 +1,12 @@
 import { ReactNode } from 'react';
 import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
-import { GlueJobRun } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  GlueJob,
+  GlueJobRun,
+  RetryGlueJobRunResponse,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import {
   formatCost,
   formatDateTime,
@@ -11,10 +16,45 @@ import {
 } from '../../lib/format';
 import { ArgumentsTable } from '../ArgumentsTable';
 import { Field, FieldLabel } from '../Field';
+import { RetryRunButton, RunTriage, TRIAGE_STATES } from '../RunTriage';
+
+/** Where a run belongs, for the failure triage and Retry of a failed run. */
+export interface RunDetailsContext {
+  /** The entity the run's job belongs to. */
+  entityRef: CompoundEntityRef;
+  /** The run's job: Retry is enabled when its `canRetry` is true. */
+  job?: GlueJob;
+  /** After a retry started, with the new run. */
+  onRetried?: (response: RetryGlueJobRunResponse) => void;
+}
 
 /** Props of {@link RunDetails}. */
 export interface RunDetailsProps {
   run: GlueJobRun;
+  /** With it, a failed run (FAILED, ERROR, TIMEOUT) gets Retry and its triage. */
+  context?: RunDetailsContext;
+}
+
+/** Retry and the triage of a failed run; nothing for other runs. */
+function FailedRunSection(props: {
+  run: GlueJobRun;
+  context?: RunDetailsContext;
+}) {
+  const { run, context } = props;
+  if (!context || !TRIAGE_STATES.includes(run.state)) return null;
+  return (
+    <Grid item xs={12}>
+      <RetryRunButton
+        entityRef={context.entityRef}
+        run={run}
+        job={context.job}
+        onRetried={context.onRetried}
+      />
+      <Box mt={2}>
+        <RunTriage entityRef={context.entityRef} run={run} />
+      </Box>
+    </Grid>
+  );
 }
 
 const useStyles = makeStyles(
@@ -156,6 +196,7 @@ export function RunDetails(props: RunDetailsProps) {
           </Item>
         )}
         <RunContext run={run} />
+        <FailedRunSection run={run} context={props.context} />
       </Grid>
     </Box>
   );

@@ -1,2 +1,3 @@
 export { RunDetails } from './RunDetails';
 export type { RunDetailsProps } from './RunDetails';
+export type { RunDetailsContext } from './RunDetails';
