@@ -1,4 +1,5 @@
 import {
+  endedWithFailures,
   describeStatistics,
   workflowRunAsChain,
   workflowRunDuration,
@@ -61,5 +62,18 @@ describe('workflow helpers', () => {
       { from: 'n-start', to: 'n-orders', kind: 'action', label: '' },
       { from: 'n-start', to: 'n-customers', kind: 'action', label: '' },
     ]);
+  });
+});
+
+describe('endedWithFailures', () => {
+  const run = workflowRuns.runs[0];
+  it.each([
+    ['completed with a failed action', run, true],
+    ['completed with every action succeeded', workflowRuns.runs[1], false],
+    ['running with a failed action', { ...run, status: 'RUNNING' }, false],
+    ['stopped', { ...workflowRuns.runs[1], status: 'STOPPED' }, true],
+    ['errored', { ...workflowRuns.runs[1], status: 'ERROR' }, true],
+  ])('%s', (_name, value, expected) => {
+    expect(endedWithFailures(value)).toBe(expected);
   });
 });

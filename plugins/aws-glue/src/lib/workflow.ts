@@ -1,6 +1,7 @@
 import {
   GlueChainResponse,
   GlueWorkflowRun,
+  isActiveWorkflowStatus,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 
 const STAT_LABELS: [string, string][] = [
@@ -63,4 +64,22 @@ export function workflowRunAsChain(run: GlueWorkflowRun): GlueChainResponse {
       label: '',
     })),
   };
+}
+
+const FAILURE_STATISTICS = [
+  'FailedActions',
+  'ErroredActions',
+  'TimeoutActions',
+  'StoppedActions',
+];
+
+/**
+ * True for a workflow run that has ended and did not do all its work: it
+ * failed (ERROR, STOPPED) or finished with failed, errored, timed-out or
+ * stopped actions. The runs Resume is offered for.
+ */
+export function endedWithFailures(run: GlueWorkflowRun): boolean {
+  if (isActiveWorkflowStatus(run.status)) return false;
+  if (run.status === 'ERROR' || run.status === 'STOPPED') return true;
+  return FAILURE_STATISTICS.some(key => (run.statistics[key] ?? 0) > 0);
 }

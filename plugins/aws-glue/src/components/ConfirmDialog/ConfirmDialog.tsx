@@ -18,6 +18,8 @@ export interface ConfirmDialogProps {
   /** Rejects to keep the dialog open with the error shown. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** Keeps the confirm button disabled (nothing to confirm yet, or not allowed). */
+  confirmDisabled?: boolean;
 }
 
 /** A yes/no dialog for actions with side effects (stopping a run). */
@@ -58,7 +60,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           color="primary"
           variant="contained"
           onClick={confirm}
-          disabled={busy}
+          disabled={busy || props.confirmDisabled}
           startIcon={busy ? <CircularProgress size={16} /> : undefined}
         >
           {confirmLabel}

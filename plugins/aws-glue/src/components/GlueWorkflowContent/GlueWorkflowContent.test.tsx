@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GlueWorkflowContent } from './GlueWorkflowContent';
 import { mockAwsGlueApi } from '../../__testUtils__/mockApi';
@@ -9,6 +9,7 @@ import {
   workflowEntity,
   workflowRuns,
 } from '../../__testUtils__/fixtures';
+import { resumePreview } from '../../__testUtils__/executions';
 
 mockSvgLayout();
 
@@ -195,5 +196,106 @@ describe('GlueWorkflowContent', () => {
       ).length,
     ).toBeGreaterThan(0);
     expect(api.getWorkflowRuns).not.toHaveBeenCalled();
+  });
+  describe('Resume', () => {
+    const resumable = { ...workflowRuns, canResume: true };
+
+    it('lists what will run again and resumes from the failed nodes', async () => {
+      const api = mockAwsGlueApi({
+        getWorkflowRuns: async () => resumable,
+        getWorkflowResumePreview: async () => resumePreview,
+        resumeWorkflowRun: async () => ({
+          workflowName: 'sales-pipeline',
+          resumedRunId: 'wr_0002',
+          runId: 'wr_0003',
+          nodeIds: ['n-customers'],
+        }),
+      });
+      await renderForEntity(<GlueWorkflowContent />, {
+        entity: workflowEntity,
+        api,
+      });
+      await userEvent.click(
+        await screen.findByRole('button', {
+          name: 'Resume workflow run wr_0002',
+        }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      expect(
+        within(dialog).getByText('Resume this workflow run?'),
+      ).toBeInTheDocument();
+      const willRun = await within(dialog).findByRole('list', {
+        name: 'Will run again',
+      });
+      expect(
+        within(willRun)
+          .getAllByRole('listitem')
+          .map(item => item.textContent),
+      ).toEqual(['customers-daily-etl', 'sales-report']);
+      expect(api.getWorkflowResumePreview).toHaveBeenCalledWith(
+        WORKFLOW_REF,
+        'wr_0002',
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Resume' }),
+      );
+      expect(api.resumeWorkflowRun).toHaveBeenCalledWith(
+        WORKFLOW_REF,
+        'wr_0002',
+        { nodeIds: ['n-customers'] },
+      );
+      expect(await screen.findByTestId('resume-result')).toHaveTextContent(
+        'Resumed run wr_0002 as run wr_0003',
+      );
+      await waitFor(() => expect(api.getWorkflowRuns).toHaveBeenCalledTimes(2));
+    });
+
+    it('says why a run cannot be resumed', async () => {
+      const api = mockAwsGlueApi({
+        getWorkflowRuns: async () => resumable,
+        getWorkflowResumePreview: async () => ({
+          ...resumePreview,
+          resumable: false,
+          reason: 'the workflow was changed since this run',
+        }),
+      });
+      await renderForEntity(<GlueWorkflowContent />, {
+        entity: workflowEntity,
+        api,
+      });
+      await userEvent.click(
+        await screen.findByRole('button', {
+          name: 'Resume workflow run wr_0002',
+        }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      expect(
+        await within(dialog).findByTestId('resume-not-resumable'),
+      ).toHaveTextContent(
+        'Run wr_0002 cannot be resumed: the workflow was changed since this run',
+      );
+      expect(
+        within(dialog).getByRole('button', { name: 'Resume' }),
+      ).toBeDisabled();
+    });
+
+    it('is disabled without canResume, and absent on runs without failures', async () => {
+      const api = mockAwsGlueApi({ getWorkflowRuns: async () => workflowRuns });
+      await renderForEntity(<GlueWorkflowContent />, {
+        entity: workflowEntity,
+        api,
+      });
+      expect(
+        await screen.findByRole('button', {
+          name: 'Resume workflow run wr_0002',
+        }),
+      ).toBeDisabled();
+      expect(screen.getByTestId('resume-disabled')).toBeInTheDocument();
+      await userEvent.click(screen.getByText('6 actions: 6 succeeded'));
+      await screen.findByText('Workflow sales-pipeline: run wr_0001');
+      expect(
+        screen.queryByRole('button', { name: /Resume workflow run/ }),
+      ).not.toBeInTheDocument();
+    });
   });
 });

@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { Grid } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
 import { Entity } from '@backstage/catalog-model';
-import { useWorkflowRuns } from '../../hooks';
+import { ResumeGlueWorkflowRunResponse } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { useEntityCompoundRef, useWorkflowRuns } from '../../hooks';
 import { AsyncView } from '../AsyncView';
 import { CursorPager } from '../CursorPager';
 import { GlueEntityGate } from '../GlueEntityGate';
+import { ResumeWorkflowRun } from './ResumeWorkflowRun';
 import { WorkflowRunCard } from './WorkflowRunCard';
 import { WorkflowRunsTable } from './WorkflowRunsTable';
 
@@ -28,6 +32,13 @@ function WorkflowView(props: {
   height: number;
 }) {
   const { page, pager, selected, select } = useWorkflowRuns(props);
+  const entityRef = useEntityCompoundRef(props.entity);
+  const [resumed, setResumed] = useState<ResumeGlueWorkflowRunResponse>();
+  const onResumed = (response: ResumeGlueWorkflowRunResponse) => {
+    setResumed(response);
+    select(response.runId);
+    page.refresh();
+  };
   return (
     <AsyncView
       state={page}
@@ -38,11 +49,29 @@ function WorkflowView(props: {
       {value => (
         <Grid container spacing={3}>
           <Grid item xs={12}>
+            {resumed && (
+              <Alert
+                severity="success"
+                data-testid="resume-result"
+                style={{ marginBottom: 8 }}
+                onClose={() => setResumed(undefined)}
+              >
+                {`Resumed run ${resumed.resumedRunId} as run ${resumed.runId}`}
+              </Alert>
+            )}
             {selected && (
               <WorkflowRunCard
                 workflowName={value.workflowName}
                 run={selected}
                 height={props.height}
+                actions={
+                  <ResumeWorkflowRun
+                    entityRef={entityRef}
+                    run={selected}
+                    canResume={value.canResume === true}
+                    onResumed={onResumed}
+                  />
+                }
               />
             )}
           </Grid>

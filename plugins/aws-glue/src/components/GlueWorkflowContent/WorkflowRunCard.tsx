@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { Box, Typography, makeStyles } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
 import { GlueWorkflowRun } from '@aws-glue-backstage/plugin-aws-glue-common';
@@ -42,6 +43,8 @@ export interface WorkflowRunCardProps {
   run: GlueWorkflowRun;
   /** Height of the graph in px. */
   height: number;
+  /** Buttons for the run (Resume), in its summary. */
+  actions?: ReactNode;
 }
 
 /**
@@ -75,6 +78,7 @@ export function WorkflowRunCard(props: WorkflowRunCardProps) {
             {run.id}
           </span>
         </Typography>
+        {props.actions}
       </Box>
       {run.errorMessage && (
         <Typography variant="body2" className={classes.error} paragraph>
