@@ -16,6 +16,7 @@ import {
   AwsGluePage,
   EntityAwsGlueChainCard,
   EntityAwsGlueChainContent,
+  EntityAwsGlueChainExecutionsContent,
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
@@ -123,6 +124,15 @@ createDevApp()
     element: (
       <EntityPage entity={dependentJobEntity}>
         <EntityAwsGlueChainContent />
+      </EntityPage>
+    ),
+  })
+  .addPage({
+    path: '/glue-executions',
+    title: 'Executions',
+    element: (
+      <EntityPage entity={dependentJobEntity}>
+        <EntityAwsGlueChainExecutionsContent />
       </EntityPage>
     ),
   })

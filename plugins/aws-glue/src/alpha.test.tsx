@@ -17,6 +17,7 @@ import plugin from './alpha';
 import {
   chainCardProps,
   chainContentProps,
+  executionsContentProps,
   jobCardProps,
   pageProps,
   runsContentProps,
@@ -65,6 +66,7 @@ describe('aws-glue alpha plugin', () => {
       'entity-content:aws-glue/runs',
       'entity-content:aws-glue/chain',
       'entity-content:aws-glue/workflow',
+      'entity-content:aws-glue/executions',
       'page:aws-glue',
     ] as const;
     for (const id of ids) {
@@ -178,6 +180,32 @@ describe('aws-glue alpha plugin', () => {
         coreExtensionData.routePath,
       ),
     ).toBe('/aws-glue');
+  });
+
+  it('mounts the executions content at glue-executions on jobs and workflows', () => {
+    const executions = createExtensionTester(
+      plugin.getExtension('entity-content:aws-glue/executions'),
+    );
+    expect(executions.get(coreExtensionData.routePath)).toBe(
+      '/glue-executions',
+    );
+    expect(executions.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Executions',
+    );
+    const filter = executions.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    )!;
+    expect(filter(dependentJobEntity)).toBe(true);
+    expect(filter(workflowEntity)).toBe(true);
+    expect(filter(triggerEntity)).toBe(false);
+    expect(filter(plainEntity)).toBe(false);
+    expect(
+      executionsContentProps({
+        limit: 30,
+        pollIntervalMs: 60000,
+        runsPath: 'glue-runs',
+      }),
+    ).toEqual({ limit: 30, pollIntervalMs: 60000, runsPath: 'glue-runs' });
   });
 
   it('renders the runs content on an entity page', async () => {

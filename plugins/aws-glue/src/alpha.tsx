@@ -13,6 +13,7 @@ import { awsGlueApiRef, AwsGlueClient } from './api';
 import {
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
+  isAwsGlueExecutionsAvailable,
   isAwsGlueJobAvailable,
   isAwsGlueTeamAvailable,
   isAwsGlueTriggerAvailable,
@@ -25,6 +26,8 @@ import {
   chainContentProps,
   crawlerCardConfig,
   crawlerCardProps,
+  executionsContentConfig,
+  executionsContentProps,
   jobCardConfig,
   jobCardProps,
   pageConfig,
@@ -197,6 +200,26 @@ const awsGlueWorkflowContent = EntityContentBlueprint.makeWithOverrides({
 });
 
 /**
+ * `entity-content:aws-glue/executions`: the executions tab of Glue jobs and
+ * workflow Systems. Config: `limit`, `pollIntervalMs`, `runsPath`.
+ */
+const awsGlueExecutionsContent = EntityContentBlueprint.makeWithOverrides({
+  name: 'executions',
+  configSchema: executionsContentConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      path: '/glue-executions',
+      title: 'Executions',
+      filter: isAwsGlueExecutionsAvailable,
+      loader: () =>
+        import('./components/GlueChainExecutionsContent').then(m => (
+          <m.GlueChainExecutionsContent {...executionsContentProps(config)} />
+        )),
+    });
+  },
+});
+
+/**
  * `page:aws-glue`: every Glue job in the catalog. Config: `subtitle`,
  * `pageSize`, `pollIntervalMs` (`concurrency` is deprecated and ignored),
  * and the blueprint's own `path` and `title` (also the page's title).
@@ -238,6 +261,7 @@ export default createFrontendPlugin({
     awsGlueRunsContent,
     awsGlueChainContent,
     awsGlueWorkflowContent,
+    awsGlueExecutionsContent,
     awsGluePage,
   ],
 });

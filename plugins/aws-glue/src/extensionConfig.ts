@@ -5,6 +5,7 @@
  */
 import type { EntityAwsGlueChainCardProps } from './components/GlueChainCard';
 import type { EntityAwsGlueChainContentProps } from './components/GlueChainContent';
+import type { EntityAwsGlueChainExecutionsContentProps } from './components/GlueChainExecutionsContent';
 import type { EntityAwsGlueCrawlerCardProps } from './components/GlueCrawlerCard';
 import type { EntityAwsGlueJobCardProps } from './components/GlueJobCard';
 import type { AwsGluePageProps } from './components/GlueJobsPage';
@@ -95,6 +96,13 @@ export const workflowContentConfig = {
   height: height(),
 } satisfies SchemaOf<EntityAwsGlueWorkflowContentProps>;
 
+/** `entity-content:aws-glue/executions`; the route takes 1 to 60 executions. */
+export const executionsContentConfig = {
+  limit: optionalInteger(1, 60),
+  pollIntervalMs: pollIntervalMs(),
+  runsPath: optionalString(),
+} satisfies SchemaOf<EntityAwsGlueChainExecutionsContentProps>;
+
 /**
  * `page:aws-glue`; its `title` is the page blueprint's own config key,
  * passed on to the page.
@@ -141,6 +149,11 @@ export const workflowContentProps = (
   config: ConfigOf<typeof workflowContentConfig>,
 ): EntityAwsGlueWorkflowContentProps =>
   propsFromConfig(workflowContentConfig, config);
+
+export const executionsContentProps = (
+  config: ConfigOf<typeof executionsContentConfig>,
+): EntityAwsGlueChainExecutionsContentProps =>
+  propsFromConfig(executionsContentConfig, config);
 
 export const pageProps = (
   config: ConfigOf<typeof pageConfig> & { title?: string },

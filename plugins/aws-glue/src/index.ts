@@ -10,6 +10,7 @@ export {
   AwsGluePage,
   EntityAwsGlueChainCard,
   EntityAwsGlueChainContent,
+  EntityAwsGlueChainExecutionsContent,
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
@@ -20,6 +21,7 @@ export {
 export {
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
+  isAwsGlueExecutionsAvailable,
   isAwsGlueJobAvailable,
   isAwsGlueTeamAvailable,
   isAwsGlueTriggerAvailable,
@@ -29,6 +31,7 @@ export { awsGlueApiRef, AwsGlueClient } from './api';
 export type {
   AwsGlueApi,
   AwsGlueClientOptions,
+  GetGlueChainExecutionsOptions,
   GetGlueChainOptions,
   GetGlueFleetJobsOptions,
   GetGlueJobRunsOptions,
@@ -44,6 +47,7 @@ export type {
 } from './components/GlueChainContent';
 export type { EntityAwsGlueChainCardProps } from './components/GlueChainCard';
 export type { EntityAwsGlueWorkflowContentProps } from './components/GlueWorkflowContent';
+export type { EntityAwsGlueChainExecutionsContentProps } from './components/GlueChainExecutionsContent';
 export type { EntityAwsGlueTriggerCardProps } from './components/GlueTriggerCard';
 export type { EntityAwsGlueCrawlerCardProps } from './components/GlueCrawlerCard';
 export type { EntityAwsGlueTeamCardProps } from './components/GlueTeamCard';

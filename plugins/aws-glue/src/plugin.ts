@@ -111,6 +111,25 @@ export const EntityAwsGlueWorkflowContent = awsGluePlugin.provide(
 );
 
 /**
+ * Executions tab of a Glue job or workflow System: how each execution of
+ * its chain went (timeline, run matrix, landing time against the SLA), with
+ * triage and Retry of a failed run.
+ *
+ * @public
+ */
+export const EntityAwsGlueChainExecutionsContent = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueChainExecutionsContent',
+    component: {
+      lazy: () =>
+        import('./components/GlueChainExecutionsContent').then(
+          m => m.GlueChainExecutionsContent,
+        ),
+    },
+  }),
+);
+
+/**
  * Card of a trigger Resource, from its annotations.
  *
  * @public
