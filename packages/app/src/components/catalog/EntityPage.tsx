@@ -31,6 +31,7 @@ import {
 import {
   EntityAwsGlueChainCard,
   EntityAwsGlueChainContent,
+  EntityAwsGlueChainExecutionsContent,
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
@@ -39,6 +40,7 @@ import {
   EntityAwsGlueWorkflowContent,
   isAwsGlueChainAvailable,
   isAwsGlueCrawlerAvailable,
+  isAwsGlueExecutionsAvailable,
   isAwsGlueJobAvailable,
   isAwsGlueTriggerAvailable,
   isAwsGlueWorkflowAvailable,
@@ -127,7 +129,7 @@ const overviewContent = (
   </Grid>
 );
 
-/** A Glue job: its configuration, last run and chain up front, runs and chain in tabs. */
+/** A Glue job: its configuration, last run and chain up front; runs, chain and chain executions in tabs. */
 const glueJobPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -152,6 +154,9 @@ const glueJobPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/glue-chain" title="Chain">
       <EntityAwsGlueChainContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/glue-executions" title="Executions">
+      <EntityAwsGlueChainExecutionsContent />
     </EntityLayout.Route>
     {dependenciesRoute}
   </EntityLayout>
@@ -279,6 +284,13 @@ const systemPage = (
       if={isAwsGlueWorkflowAvailable}
     >
       <EntityAwsGlueWorkflowContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/glue-executions"
+      title="Executions"
+      if={isAwsGlueExecutionsAvailable}
+    >
+      <EntityAwsGlueChainExecutionsContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard
