@@ -67,8 +67,12 @@ const useStyles = makeStyles(
       borderTop: `1px dashed ${theme.palette.text.secondary}`,
     },
     gapLabel: {
+      // above the dashed line, ending where the bar starts (the track to
+      // the left of a row's bar is empty)
       position: 'absolute',
-      top: -1,
+      right: 4,
+      bottom: 0,
+      lineHeight: 1,
       whiteSpace: 'nowrap',
       color: theme.palette.text.secondary,
       fontSize: '0.65rem',
@@ -125,9 +129,7 @@ function Gap(props: { row: TimelineRow }) {
         gap.seconds,
       )} from the end of the run that started it`}
     >
-      <span className={classes.gapLabel} style={{ right: '100%' }}>
-        {text}
-      </span>
+      <span className={classes.gapLabel}>{text}</span>
     </span>
   );
 }

@@ -5,7 +5,10 @@ import {
   makeStyles,
   useTheme,
 } from '@material-ui/core';
-import { GlueSla } from '@aws-glue-backstage/plugin-aws-glue-common';
+import {
+  ANNOTATION_AWS_GLUE_SLA,
+  GlueSla,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
 import { tickIndices } from '../../lib/axis';
 import { LandingPoint, describeRoot, describeSla } from '../../lib/executions';
 import {
@@ -195,7 +198,7 @@ export function LandingChart(props: LandingChartProps) {
                 ? ' (dotted: each execution’s deadline)'
                 : ''
             }. Late executions are red.`
-          : 'No SLA is set (annotation aws.amazon.com/aws-glue-sla).'}
+          : `No SLA is set (annotation ${ANNOTATION_AWS_GLUE_SLA}).`}
       </Typography>
     </Box>
   );
