@@ -1,7 +1,6 @@
 import {
   Box,
   ButtonBase,
-  Tooltip,
   Typography,
   makeStyles,
   useTheme,
@@ -155,28 +154,26 @@ function Bar(props: {
   const colour =
     stateColour(theme.palette, node.state) ?? theme.palette.grey[500];
   return (
-    <Tooltip
+    // a native tooltip: a chain may have hundreds of nodes
+    <ButtonBase
+      className={`${classes.bar} ${node.critical ? classes.critical : ''}`}
+      style={{
+        left: percent(bar.left),
+        width: percent(bar.width),
+        background: colour,
+        color: theme.palette.getContrastText(colour),
+      }}
       title={`${describeBar(node)}; started ${formatDateTime(node.startedOn)}${
         node.errorMessage ? `; ${node.errorMessage}` : ''
       }`}
+      aria-label={`${describeBar(node)}. Open run ${node.runId}`}
+      data-testid={`execution-bar-${node.nodeId}`}
+      data-state={node.state}
+      data-critical={node.critical ? 'true' : 'false'}
+      onClick={() => props.onOpen(node)}
     >
-      <ButtonBase
-        className={`${classes.bar} ${node.critical ? classes.critical : ''}`}
-        style={{
-          left: percent(bar.left),
-          width: percent(bar.width),
-          background: colour,
-          color: theme.palette.getContrastText(colour),
-        }}
-        aria-label={`${describeBar(node)}. Open run ${node.runId}`}
-        data-testid={`execution-bar-${node.nodeId}`}
-        data-state={node.state}
-        data-critical={node.critical ? 'true' : 'false'}
-        onClick={() => props.onOpen(node)}
-      >
-        {formatDuration(node.durationSeconds)}
-      </ButtonBase>
-    </Tooltip>
+      {formatDuration(node.durationSeconds)}
+    </ButtonBase>
   );
 }
 

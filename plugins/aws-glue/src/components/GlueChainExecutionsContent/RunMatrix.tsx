@@ -1,11 +1,9 @@
 import {
-  ButtonBase,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
-  Tooltip,
   Typography,
   makeStyles,
   useTheme,
@@ -30,10 +28,18 @@ const useStyles = makeStyles(
     cell: { padding: theme.spacing(0.5), textAlign: 'center' },
     selected: { background: theme.palette.action.selected },
     square: {
+      display: 'block',
+      margin: '0 auto',
+      padding: 0,
       width: 22,
       height: 22,
       borderRadius: 3,
       border: `1px solid ${theme.palette.divider}`,
+      cursor: 'pointer',
+      '&:focus-visible': {
+        outline: `2px solid ${theme.palette.primary.main}`,
+        outlineOffset: 1,
+      },
     },
     notStarted: { border: `1px dashed ${theme.palette.text.secondary}` },
     header: {
@@ -69,20 +75,21 @@ function Cell(props: {
     <TableCell
       className={`${classes.cell} ${selected ? classes.selected : ''}`}
     >
-      <Tooltip title={text}>
-        <ButtonBase
-          className={`${classes.square} ${
-            cell.node && isNotStarted(cell.node) ? classes.notStarted : ''
-          }`}
-          style={{ background: colour ?? 'transparent' }}
-          aria-label={`${title} in ${executionLabel(cell.execution)}: ${
-            cell.node ? state : 'no run'
-          }`}
-          data-testid={`matrix-cell-${cell.nodeId}-${cell.execution.id}`}
-          data-state={state ?? 'none'}
-          onClick={() => props.onSelect(cell.execution.id)}
-        />
-      </Tooltip>
+      {/* a plain button with a native tooltip: a matrix has thousands of cells */}
+      <button
+        type="button"
+        className={`${classes.square} ${
+          cell.node && isNotStarted(cell.node) ? classes.notStarted : ''
+        }`}
+        style={{ background: colour ?? 'transparent' }}
+        title={text}
+        aria-label={`${title} in ${executionLabel(cell.execution)}: ${
+          cell.node ? state : 'no run'
+        }`}
+        data-testid={`matrix-cell-${cell.nodeId}-${cell.execution.id}`}
+        data-state={state ?? 'none'}
+        onClick={() => props.onSelect(cell.execution.id)}
+      />
     </TableCell>
   );
 }
