@@ -42,6 +42,8 @@ const useStyles = makeStyles(
       },
     },
     notStarted: { border: `1px dashed ${theme.palette.text.secondary}` },
+    // the job names stay on one line; the cells scroll sideways instead
+    rowHeader: { whiteSpace: 'nowrap', minWidth: 120, maxWidth: 280 },
     header: {
       fontSize: '0.7rem',
       color: theme.palette.text.secondary,
@@ -139,7 +141,7 @@ export function RunMatrix(props: RunMatrixProps) {
       <Table size="small" aria-label="Run matrix" data-testid="run-matrix">
         <TableHead>
           <TableRow>
-            <TableCell>Job</TableCell>
+            <TableCell className={classes.rowHeader}>Job</TableCell>
             {columns.map(execution => (
               <ColumnHeader
                 key={execution.id}
@@ -153,7 +155,11 @@ export function RunMatrix(props: RunMatrixProps) {
         <TableBody>
           {props.response.rows.map((row, i) => (
             <TableRow key={row.nodeId}>
-              <TableCell component="th" scope="row">
+              <TableCell
+                component="th"
+                scope="row"
+                className={classes.rowHeader}
+              >
                 {row.title}
               </TableCell>
               {cells[i].map(cell => (
