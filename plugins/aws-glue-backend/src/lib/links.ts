@@ -31,12 +31,21 @@ export function logGroupStreamsUrl(
   logGroup: string,
   streamPrefix: string,
 ): string {
+  return `${logGroupUrl(
+    partition,
+    region,
+    logGroup,
+  )}$3FlogStreamNameFilter$3D${cloudWatchEncode(streamPrefix)}`;
+}
+
+/** A CloudWatch log group in the console. */
+function logGroupUrl(partition: string, region: string, logGroup: string) {
   return `${consoleHost(
     partition,
     region,
   )}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${cloudWatchEncode(
     logGroup,
-  )}$3FlogStreamNameFilter$3D${cloudWatchEncode(streamPrefix)}`;
+  )}`;
 }
 
 /** One log stream in the CloudWatch console. */
@@ -46,10 +55,9 @@ export function logStreamUrl(
   logGroup: string,
   logStream: string,
 ): string {
-  return `${consoleHost(
+  return `${logGroupUrl(
     partition,
     region,
-  )}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${cloudWatchEncode(
     logGroup,
   )}/log-events/${cloudWatchEncode(logStream)}`;
 }

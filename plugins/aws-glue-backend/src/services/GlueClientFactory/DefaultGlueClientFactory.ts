@@ -6,6 +6,7 @@ import {
   DefaultAwsCredentialsManager,
 } from '@backstage/integration-aws-node';
 import {
+  AwsClientOptions,
   awsClientConfig,
   createGlueClient,
   credentialsForAccount,
@@ -47,27 +48,24 @@ export class DefaultGlueClientFactory implements GlueClientFactory {
   constructor(private readonly options: DefaultGlueClientFactoryOptions) {}
 
   getClient(target: GlueClientTarget): Promise<GlueClient> {
-    return this.cached(this.clients, target, () => this.createClient(target));
+    return this.cached(this.clients, target, async () =>
+      createGlueClient(
+        await this.clientOptions(target, this.options.config.endpoint),
+      ),
+    );
   }
 
   getLogsClient(target: GlueClientTarget): Promise<CloudWatchLogsClient> {
-    return this.cached(this.logsClients, target, async () => {
-      const { config } = this.options;
-      return new CloudWatchLogsClient(
-        awsClientConfig({
-          region: target.region,
-          endpoint: config.logsEndpoint,
-          credentials: await credentialsForAccount(
-            this.options.credentialsManager,
-            target.accountId,
+    return this.cached(
+      this.logsClients,
+      target,
+      async () =>
+        new CloudWatchLogsClient(
+          awsClientConfig(
+            await this.clientOptions(target, this.options.config.logsEndpoint),
           ),
-          maxAttempts: config.maxAttempts,
-          connectionTimeoutMs: config.timeouts.connectionMs,
-          requestTimeoutMs: config.timeouts.requestMs,
-          component: 'backend',
-        }),
-      );
-    });
+        ),
+    );
   }
 
   /** One client per account x region; a failure (no credentials for the account) is not cached. */
@@ -86,11 +84,15 @@ export class DefaultGlueClientFactory implements GlueClientFactory {
     return client;
   }
 
-  private async createClient(target: GlueClientTarget): Promise<GlueClient> {
+  /** The one client setup (`-node`'s): credentials of the account, retries, timeouts, user agent. */
+  private async clientOptions(
+    target: GlueClientTarget,
+    endpoint: string | undefined,
+  ): Promise<AwsClientOptions> {
     const { config } = this.options;
-    return createGlueClient({
+    return {
       region: target.region,
-      endpoint: config.endpoint,
+      endpoint,
       credentials: await credentialsForAccount(
         this.options.credentialsManager,
         target.accountId,
@@ -99,6 +101,6 @@ export class DefaultGlueClientFactory implements GlueClientFactory {
       connectionTimeoutMs: config.timeouts.connectionMs,
       requestTimeoutMs: config.timeouts.requestMs,
       component: 'backend',
-    });
+    };
   }
 }
