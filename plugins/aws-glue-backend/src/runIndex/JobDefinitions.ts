@@ -68,7 +68,9 @@ export class JobDefinitionStore {
     } catch (error) {
       this.newest = undefined; // read again next time
       this.logger.warn(
-        `Could not record AWS Glue job definitions: ${(error as Error).message}`,
+        `Could not record AWS Glue job definitions: ${
+          (error as Error).message
+        }`,
       );
       return 0;
     }

@@ -175,14 +175,12 @@ describe('RunTriage', () => {
 
   it('says why a log cannot be read instead of failing', async () => {
     const { triage, logs } = await setup();
-    logs
-      .on(GetLogEventsCommand)
-      .rejects(
-        new ResourceNotFoundException({
-          message: 'The specified log stream does not exist.',
-          $metadata: {},
-        }),
-      );
+    logs.on(GetLogEventsCommand).rejects(
+      new ResourceNotFoundException({
+        message: 'The specified log stream does not exist.',
+        $metadata: {},
+      }),
+    );
     const result = await triage.triage(job, definition, run({}));
     expect(result.log[0]).toMatchObject({
       lines: [],
