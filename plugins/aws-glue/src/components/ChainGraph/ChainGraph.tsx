@@ -20,8 +20,8 @@ import {
 import {
   GlueChainNode,
   GlueChainResponse,
-  runStatusCategory,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { stateColour } from '../../lib/stateColours';
 import {
   buildChainGraph,
   ChainGraphEdge,
@@ -145,18 +145,8 @@ function useNodeColours(node: GlueChainNode) {
     stroke: colour,
     text: theme.palette.getContrastText(colour),
   });
-  switch (runStatusCategory(node.latestRun?.state)) {
-    case 'ok':
-      return fillFor(theme.palette.success.main);
-    case 'error':
-      return fillFor(theme.palette.error.main);
-    case 'running':
-      return fillFor(theme.palette.info.main);
-    case 'aborted':
-      return fillFor(theme.palette.grey[600]);
-    default:
-      return plain;
-  }
+  const colour = stateColour(theme.palette, node.latestRun?.state);
+  return colour ? fillFor(colour) : plain;
 }
 
 function ChainNode(props: DependencyGraphTypes.RenderNodeProps<ChainNodeData>) {

@@ -1,9 +1,7 @@
 import { Box, Typography, makeStyles, useTheme } from '@material-ui/core';
-import {
-  GlueJobRun,
-  runStatusCategory,
-} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { GlueJobRun } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { tickIndices } from '../../lib/axis';
+import { stateColour } from '../../lib/stateColours';
 import {
   formatAxisDate,
   formatCost,
@@ -170,18 +168,8 @@ function RunsPlot(props: {
   const barWidth = Math.max(2, Math.min(40, slot * 0.7));
   const axisColour = theme.palette.text.secondary;
 
-  const colour = (state: string) => {
-    switch (runStatusCategory(state)) {
-      case 'ok':
-        return theme.palette.success.main;
-      case 'error':
-        return theme.palette.error.main;
-      case 'running':
-        return theme.palette.info.main;
-      default:
-        return theme.palette.grey[500];
-    }
-  };
+  const colour = (state: string) =>
+    stateColour(theme.palette, state) ?? theme.palette.grey[500];
 
   const costPoints = runs
     .map((run, i) =>
