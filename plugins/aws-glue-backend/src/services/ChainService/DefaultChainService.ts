@@ -69,6 +69,34 @@ export interface DefaultChainServiceOptions {
 /** Stored runs read per job for executions: a few per execution asked for. */
 const runsPerJob = (limit: number) => Math.min(200, limit * 4 + 4);
 
+/**
+ * The predecessor runs the loaded runs name that are not loaded, by job: a
+ * predecessor is a run of a chain job of the same account and region. Pure.
+ */
+function missingPredecessors<J extends ExecutionJob & { ref: JobRef }>(
+  runs: ExecutionRun[],
+  jobs: J[],
+): { job: J; runIds: string[] }[] {
+  const where = (ref: JobRef, name: string) =>
+    `${ref.accountId}/${ref.region}/${name}`;
+  const byName = new Map(jobs.map(job => [where(job.ref, job.name), job]));
+  const byArn = new Map(jobs.map(job => [job.arn, job]));
+  const have = new Set(runs.map(r => r.run.id));
+  const missing = new Map<string, { job: J; runIds: string[] }>();
+  for (const { jobArn, run } of runs) {
+    const child = byArn.get(jobArn);
+    for (const p of run.predecessorRuns) {
+      const job = child && byName.get(where(child.ref, p.jobName));
+      if (!job || have.has(p.runId)) continue;
+      have.add(p.runId);
+      const entry = missing.get(job.arn) ?? { job, runIds: [] };
+      entry.runIds.push(p.runId);
+      missing.set(job.arn, entry);
+    }
+  }
+  return [...missing.values()];
+}
+
 /** The entities of a chain, as walked from its root. */
 export interface ChainWalk {
   root: Entity;
@@ -274,38 +302,26 @@ export class DefaultChainService implements ChainService {
         runs.push({ jobArn: job.arn, run });
       }
     });
-    const have = new Set(runs.map(r => r.run.id));
-    const byName = new Map(jobs.map(job => [job.name, job]));
-    const missing = new Map<
-      string,
-      { job: (typeof jobs)[number]; runId: string }
-    >();
-    for (const { run } of runs) {
-      for (const p of run.predecessorRuns) {
-        const job = byName.get(p.jobName);
-        if (job && !have.has(p.runId))
-          missing.set(p.runId, { job, runId: p.runId });
-      }
-    }
     let fetches = config.chain.executions.predecessorFetches;
-    for (const { job, runId } of missing.values()) {
-      const [stored] = await store.getRuns(job.arn, [runId]);
-      if (stored) {
-        runs.push({ jobArn: job.arn, run: stored.run });
-        continue;
-      }
-      if (fetches-- <= 0) continue;
-      try {
-        runs.push({
-          jobArn: job.arn,
-          run: await this.options.data.getRun(job.ref, runId),
-        });
-      } catch (error) {
-        problems.push(
-          `Could not read run ${runId} of ${job.name} from Glue: ${
-            (error as Error).message
-          }`,
-        );
+    for (const { job, runIds } of missingPredecessors(runs, jobs)) {
+      // one store read per job; Glue only for what the store lacks too
+      const stored = await store.getRuns(job.arn, runIds);
+      runs.push(...stored.map(({ run }) => ({ jobArn: job.arn, run })));
+      const found = new Set(stored.map(({ run }) => run.id));
+      for (const runId of runIds.filter(id => !found.has(id))) {
+        if (fetches-- <= 0) break;
+        try {
+          runs.push({
+            jobArn: job.arn,
+            run: await this.options.data.getRun(job.ref, runId),
+          });
+        } catch (error) {
+          problems.push(
+            `Could not read run ${runId} of ${job.name} from Glue: ${
+              (error as Error).message
+            }`,
+          );
+        }
       }
     }
     return runs;
