@@ -28,4 +28,16 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// Agents and scorecards: the actions the plugins register (the AWS Glue
+// backend's among them) served to MCP clients at /api/mcp-actions/v1, and
+// Tech Insights with the AWS Glue job facts and the JSON rules checks.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@aws-glue-backstage/plugin-tech-insights-backend-module-aws-glue'),
+);
+
 backend.start();
