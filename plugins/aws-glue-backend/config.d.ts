@@ -63,6 +63,28 @@ export interface Config {
     };
 
     /** Actions that change Glue. All are off unless enabled here. */
+    /**
+     * The actions this plugin registers in Backstage's actions registry, for
+     * agents (served to MCP clients by `@backstage/plugin-mcp-actions-backend`).
+     * Each takes an entity ref and applies the caller's permissions and the
+     * redaction of the HTTP routes.
+     */
+    agentActions?: {
+      /**
+       * Register the read-only actions (`get-glue-job-runs`,
+       * `explain-glue-job-failure`, `get-glue-chain-status`,
+       * `list-failing-glue-jobs`). Default true.
+       */
+      enabled?: boolean;
+      /**
+       * Register `start-glue-job-run`, which starts a run with argument
+       * overrides limited to `actions.allowedArguments`; `actions.startJobRun`
+       * must be on as well, and the caller needs `aws-glue.job.start` on the
+       * job's synced entity. Default false.
+       */
+      startJobRun?: boolean;
+    };
+
     actions?: {
       /**
        * Let callers holding `aws-glue.job.start` on an entity start runs of

@@ -17,6 +17,8 @@ export type {
   EmulatorState,
   EmulatorSummary,
 } from './emulator';
+/** The secrets in every failed run's log, for tests that prove they are redacted. */
+export { LOG_SECRETS } from './logs';
 export {
   glueJobStateChangeEvent,
   glueCrawlerStateChangeEvent,

@@ -47,6 +47,13 @@ export interface AwsGlueBackendConfig {
     /** Refuse actions on jobs no synced entity stands for. */
     requireSyncedEntity: boolean;
   };
+  /** `awsGlue.agentActions`: the actions registered for agents (MCP). */
+  agentActions: {
+    /** Register the read-only actions. */
+    enabled: boolean;
+    /** Register `start-glue-job-run` (destructive; `actions.startJobRun` must be on too). */
+    startJobRun: boolean;
+  };
   pricing: GluePricing;
   redaction: { keyPatterns: string[]; valuePatterns: string[] };
   runs: {
@@ -439,6 +446,11 @@ export function readAwsGlueBackendConfig(config: Config): AwsGlueBackendConfig {
     ),
     cache: readCache(config),
     actions: readActions(config),
+    agentActions: {
+      enabled: config.getOptionalBoolean(key('agentActions.enabled')) ?? true,
+      startJobRun:
+        config.getOptionalBoolean(key('agentActions.startJobRun')) ?? false,
+    },
     pricing: readPricing(config),
     redaction: {
       keyPatterns: readPatterns(config, 'redaction.keyPatterns'),

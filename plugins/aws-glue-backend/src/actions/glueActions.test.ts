@@ -1,0 +1,189 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  GlueFleetJob,
+  GlueJobRun,
+} from '@aws-glue-backstage/plugin-aws-glue-common';
+import { ChainService } from '../services/ChainService';
+import { GlueFleetService } from '../services/GlueFleetService';
+import { GlueRunsService } from '../services/GlueRunsService';
+import { registerGlueActions } from './glueActions';
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+const credentials = mockCredentials.user('user:default/guest');
+
+function run(overrides: Partial<GlueJobRun> = {}): GlueJobRun {
+  return {
+    id: 'jr_1',
+    jobName: 'orders',
+    jobArn: 'arn:aws:glue:us-east-1:123456789012:job/orders',
+    attempt: 0,
+    state: 'FAILED',
+    startedOn: '2026-11-23T10:00:00.000Z',
+    completedOn: '2026-11-23T10:05:00.000Z',
+    currency: 'USD',
+    errorMessage: 'boom',
+    arguments: { '--db-password': '<redacted>' },
+    predecessorRuns: [],
+    links: { console: 'https://console/jr_1', logs: [] },
+    ...overrides,
+  };
+}
+
+function fleetJob(name: string, completedOn: string): GlueFleetJob {
+  return {
+    entityRef: `component:default/${name}`,
+    title: name,
+    owner: 'group:default/analytics',
+    arn: `arn:aws:glue:us-east-1:123456789012:job/${name}`,
+    name,
+    accountId: '123456789012',
+    region: 'us-east-1',
+    failuresLast24h: 1,
+    latestRun: { id: `jr_${name}`, attempt: 0, state: 'FAILED', completedOn },
+  };
+}
+
+function setup(agentActions = { enabled: true, startJobRun: false }) {
+  const registry = actionsRegistryServiceMock();
+  const runsService = {
+    listRuns: jest.fn(async () => ({
+      runs: [run()],
+      totals: { dpuHours: 0, estimatedCost: 0, currency: 'USD' },
+    })),
+    startRun: jest.fn(),
+  } as unknown as jest.Mocked<GlueRunsService>;
+  const fleetService = {
+    getFleet: jest.fn(),
+  } as unknown as jest.Mocked<GlueFleetService>;
+  registerGlueActions({
+    actionsRegistry: registry,
+    runsService,
+    chainService: {} as ChainService,
+    fleetService,
+    config: { agentActions },
+    logger: mockServices.logger.mock(),
+    now: () => NOW,
+  });
+  return { registry, runsService, fleetService };
+}
+
+describe('registerGlueActions', () => {
+  it('registers the read-only actions, and start only when enabled', async () => {
+    const names = async (r: ReturnType<typeof setup>['registry']) =>
+      (await r.list()).actions.map(a => a.name).sort();
+    expect(await names(setup().registry)).toEqual([
+      'explain-glue-job-failure',
+      'get-glue-chain-status',
+      'get-glue-job-runs',
+      'list-failing-glue-jobs',
+    ]);
+    expect(
+      await names(setup({ enabled: false, startJobRun: true }).registry),
+    ).toEqual(['start-glue-job-run']);
+    expect(
+      await names(setup({ enabled: false, startJobRun: false }).registry),
+    ).toEqual([]);
+  });
+
+  it('passes the caller and a full entity ref to the service, and answers without arguments', async () => {
+    const { registry, runsService } = setup();
+    const { output } = await registry.invoke({
+      id: 'test:get-glue-job-runs',
+      input: { entityRef: 'orders', states: ['FAILED'] },
+      credentials,
+    });
+    expect(runsService.listRuns).toHaveBeenCalledWith({
+      entityRef: 'component:default/orders',
+      credentials,
+      job: undefined,
+      limit: 10,
+      nextToken: undefined,
+      states: ['FAILED'],
+    });
+    expect(output).toEqual({
+      entityRef: 'component:default/orders',
+      runs: [
+        {
+          runId: 'jr_1',
+          jobName: 'orders',
+          attempt: 0,
+          state: 'FAILED',
+          startedOn: '2026-11-23T10:00:00.000Z',
+          completedOn: '2026-11-23T10:05:00.000Z',
+          currency: 'USD',
+          errorMessage: 'boom',
+          consoleUrl: 'https://console/jr_1',
+        },
+      ],
+    });
+  });
+
+  it('rejects an unknown state before calling anything', async () => {
+    const { registry, runsService } = setup();
+    await expect(
+      registry.invoke({
+        id: 'test:get-glue-job-runs',
+        input: { entityRef: 'orders', states: ['BROKEN'] },
+        credentials,
+      }),
+    ).rejects.toThrow(/Invalid input/);
+    expect(runsService.listRuns).not.toHaveBeenCalled();
+  });
+
+  it('lets the permission refusal of the service through', async () => {
+    const { registry, runsService } = setup({
+      enabled: false,
+      startJobRun: true,
+    });
+    runsService.startRun.mockRejectedValue(
+      new NotAllowedError('You may not start runs of orders'),
+    );
+    await expect(
+      registry.invoke({
+        id: 'test:start-glue-job-run',
+        input: { entityRef: 'orders', arguments: { '--run_date': 'x' } },
+        credentials,
+      }),
+    ).rejects.toThrow('You may not start runs of orders');
+  });
+
+  it('lists failing jobs since a time over every fleet page, stopping on a repeated cursor', async () => {
+    const { registry, fleetService } = setup();
+    const page = (jobs: GlueFleetJob[], nextCursor?: string) => ({
+      jobs,
+      nextCursor,
+      totalCount: 0,
+      counts: { failing: 0, active: 0, succeeded: 0, other: 0, neverRun: 0 },
+      currency: 'USD',
+      freshness: { runs: 0 },
+    });
+    fleetService.getFleet
+      .mockResolvedValueOnce(
+        page([fleetJob('a', '2026-11-23T11:00:00Z')], 'c1') as any,
+      )
+      .mockResolvedValueOnce(
+        page([fleetJob('old', '2026-11-20T11:00:00Z')], 'c1') as any,
+      );
+    const { output } = await registry.invoke({
+      id: 'test:list-failing-glue-jobs',
+      input: { owner: 'group:default/analytics' },
+      credentials,
+    });
+    expect(fleetService.getFleet).toHaveBeenCalledTimes(2);
+    expect(fleetService.getFleet).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        owners: ['group:default/analytics'],
+        states: ['FAILED', 'TIMEOUT', 'ERROR', 'EXPIRED'],
+        cursor: 'c1',
+      }),
+    );
+    // the default window: the 24 hours before the clock
+    expect(output).toMatchObject({
+      since: '2026-11-22T12:00:00.000Z',
+      jobs: [{ entityRef: 'component:default/a' }],
+      truncated: true,
+    });
+  });
+});
