@@ -10,6 +10,7 @@ export {
   glueClientFactoryServiceRef,
   glueDataSourceServiceRef,
   glueFleetServiceRef,
+  glueJobFactsServiceRef,
   glueRunIndexServiceRef,
   glueRunsServiceRef,
 } from './services/refs';
@@ -18,6 +19,7 @@ export * from './services/GlueAccessService';
 export * from './services/GlueClientFactory';
 export * from './services/GlueDataSource';
 export * from './services/GlueFleetService';
+export * from './services/GlueJobFactsService';
 export * from './services/GlueRunsService';
 /*
  * The run index behind glueRunIndexServiceRef. Its parts are exported as types

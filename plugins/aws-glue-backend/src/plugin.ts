@@ -10,6 +10,7 @@ import { startRunIndexFeeds } from './runIndex/feeds';
 import {
   glueChainServiceRef,
   glueFleetServiceRef,
+  glueJobFactsServiceRef,
   glueRunIndexServiceRef,
   glueRunsServiceRef,
 } from './services/refs';
@@ -36,6 +37,7 @@ export const awsGluePlugin = createBackendPlugin({
         runsService: glueRunsServiceRef,
         chainService: glueChainServiceRef,
         fleetService: glueFleetServiceRef,
+        jobFactsService: glueJobFactsServiceRef,
         runIndex: glueRunIndexServiceRef,
         events: eventsServiceRef,
         scheduler: coreServices.scheduler,
@@ -49,6 +51,7 @@ export const awsGluePlugin = createBackendPlugin({
         runsService,
         chainService,
         fleetService,
+        jobFactsService,
         runIndex,
         events,
         scheduler,
@@ -62,6 +65,7 @@ export const awsGluePlugin = createBackendPlugin({
             runsService,
             chainService,
             fleetService,
+            jobFactsService,
             config: pluginConfig,
           }),
         );

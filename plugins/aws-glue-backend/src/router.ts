@@ -17,6 +17,7 @@ import { AwsGlueBackendConfig } from './lib/config';
 import { retryAfterOf } from './lib/errors';
 import { ChainService } from './services/ChainService';
 import { GlueFleetService } from './services/GlueFleetService';
+import { GlueJobFactsService } from './services/GlueJobFactsService';
 import { GlueRunsService } from './services/GlueRunsService';
 
 /** Options of {@link createRouter}. */
@@ -25,6 +26,8 @@ export interface RouterOptions {
   runsService: GlueRunsService;
   chainService: ChainService;
   fleetService: GlueFleetService;
+  /** Serves `/v1/job-facts` (for Tech Insights); the route is absent without it. */
+  jobFactsService?: GlueJobFactsService;
   config: Pick<AwsGlueBackendConfig, 'chain'>;
 }
 
@@ -119,6 +122,11 @@ const fleetQuery = z.object({
   state: stateFilter,
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: nextToken,
+});
+
+const jobFactsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(500),
   cursor: nextToken,
 });
 
@@ -222,6 +230,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, runsService, chainService, fleetService, config } = options;
+  const { jobFactsService } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
   const entity = entityRoutes(router, httpAuth);
@@ -254,6 +263,25 @@ export async function createRouter(
       );
     }),
   );
+
+  // Facts of every synced job for Tech Insights, which serves them again
+  // behind its own permissions: service principals only (no user reads them
+  // here), and no arguments or run details in them.
+  if (jobFactsService) {
+    router.get(
+      '/v1/job-facts',
+      withRetryAfter(async (req, res) => {
+        await httpAuth.credentials(req, { allow: ['service'] });
+        const query = parse(jobFactsQuery, req.query, 'query');
+        res.json(
+          await jobFactsService.getJobFacts({
+            limit: query.limit,
+            cursor: query.cursor,
+          }),
+        );
+      }),
+    );
+  }
 
   entity.get('/trends', ({ req, entityRef, credentials }) => {
     const query = parse(trendsQuery, req.query, 'query');

@@ -9,3 +9,4 @@ export * from './runState';
 export * from './types';
 export * from './runIndex';
 export * from './chainExecutions';
+export * from './jobFacts';

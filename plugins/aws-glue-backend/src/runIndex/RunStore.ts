@@ -243,6 +243,29 @@ export class RunStore {
     return row ? JSON.parse(row.run) : undefined;
   }
 
+  /**
+   * When the newest SUCCEEDED run of each of these jobs ended (ms; its
+   * start when the end is unknown), over the whole stored history.
+   */
+  async lastSucceededAt(jobArns: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    for (const arns of chunks(jobArns)) {
+      const rows: { job_arn: string; at: string | number | null }[] =
+        await this.knex(RUNS)
+          .whereIn('job_arn', arns)
+          .andWhere({ state: 'SUCCEEDED' })
+          .groupBy('job_arn')
+          .select(
+            'job_arn',
+            this.knex.raw('max(coalesce(completed_at, started_at)) as at'),
+          );
+      for (const row of rows) {
+        if (row.at !== null) result.set(row.job_arn, Number(row.at));
+      }
+    }
+    return result;
+  }
+
   /** Facts of the runs of these jobs started since `sinceMs`. */
   async runFacts(jobArns: string[], sinceMs: number): Promise<RunFacts[]> {
     const facts: RunFacts[] = [];

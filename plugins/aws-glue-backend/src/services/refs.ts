@@ -38,6 +38,10 @@ import {
 import { DefaultGlueDataSource, GlueDataSource } from './GlueDataSource';
 import { DefaultGlueFleetService, GlueFleetService } from './GlueFleetService';
 import { DefaultGlueRunsService, GlueRunsService } from './GlueRunsService';
+import {
+  DefaultGlueJobFactsService,
+  GlueJobFactsService,
+} from './GlueJobFactsService';
 
 /**
  * Glue clients, one per account x region.
@@ -293,6 +297,40 @@ export const glueFleetServiceRef = createServiceRef<GlueFleetService>({
           jobs: runIndex.jobs,
           fleetJobs: runIndex.fleetJobs,
           units: readAwsGlueProviderUnits(config),
+          cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
+          pricing: pluginConfig.pricing,
+        });
+      },
+    }),
+});
+
+/**
+ * Facts about every synced Glue job for scorecards (Tech Insights): success
+ * rates, p95 duration, DPU-hours and cost, days since the last success,
+ * bookmark, retries, timeout and owner.
+ *
+ * @public
+ */
+export const glueJobFactsServiceRef = createServiceRef<GlueJobFactsService>({
+  id: 'aws-glue.job-facts',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        runIndex: glueRunIndexServiceRef,
+      },
+      factory: async ({ config, database, catalog, auth, runIndex }) => {
+        const pluginConfig = readAwsGlueBackendConfig(config);
+        return new DefaultGlueJobFactsService({
+          catalog,
+          auth,
+          store: runIndex.store,
+          jobs: runIndex.jobs,
           cursors: await cursorCodecOf(database, pluginConfig.cursorSigningKey),
           pricing: pluginConfig.pricing,
         });

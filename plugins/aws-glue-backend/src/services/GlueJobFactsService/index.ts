@@ -1,0 +1,2 @@
+export * from './GlueJobFactsService';
+export * from './DefaultGlueJobFactsService';
