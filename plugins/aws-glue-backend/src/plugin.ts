@@ -3,7 +3,9 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { awsGluePermissions } from '@aws-glue-backstage/plugin-aws-glue-common';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { registerGlueActions } from './actions/glueActions';
 import { readAwsGlueBackendConfig } from './lib/config';
 import { createRouter } from './router';
 import { startRunIndexFeeds } from './runIndex/feeds';
@@ -41,6 +43,7 @@ export const awsGluePlugin = createBackendPlugin({
         runIndex: glueRunIndexServiceRef,
         events: eventsServiceRef,
         scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -55,6 +58,7 @@ export const awsGluePlugin = createBackendPlugin({
         runIndex,
         events,
         scheduler,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(awsGluePermissions);
         // read once here too, so that a bad config fails at start-up
@@ -69,6 +73,14 @@ export const awsGluePlugin = createBackendPlugin({
             config: pluginConfig,
           }),
         );
+        registerGlueActions({
+          actionsRegistry,
+          runsService,
+          chainService,
+          fleetService,
+          config: pluginConfig,
+          logger,
+        });
         await startRunIndexFeeds({
           index: runIndex,
           events,
