@@ -30,6 +30,8 @@ import {
   GetGlueJobRunsOptions,
   GetGlueTrendsOptions,
 } from '../src/api';
+import { GlueScorecardResponse } from '../src/lib/scorecard';
+import { scorecardResponse } from '../src/__testUtils__/scorecard';
 import {
   dependentJobChain,
   makeFleetJob,
@@ -340,6 +342,11 @@ export class MockAwsGlueApi implements AwsGlueApi {
       runId: `wr_${Date.now()}`,
       nodeIds: request.nodeIds,
     };
+  }
+
+  async runScorecardChecks(): Promise<GlueScorecardResponse> {
+    await delay(300);
+    return scorecardResponse;
   }
 
   /** The last `days` UTC days of the mock's runs, oldest first. */

@@ -20,6 +20,7 @@ import {
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
+  EntityAwsGlueScorecardCard,
   EntityAwsGlueTeamCard,
   EntityAwsGlueTriggerCard,
   EntityAwsGlueWorkflowContent,
@@ -104,6 +105,9 @@ createDevApp()
           </EntityGridItem>
           <EntityGridItem entity={dependentJobEntity} md={6}>
             <EntityAwsGlueChainCard />
+          </EntityGridItem>
+          <EntityGridItem entity={dependentJobEntity} md={6}>
+            <EntityAwsGlueScorecardCard />
           </EntityGridItem>
         </Grid>
       </EntityPage>

@@ -26,6 +26,7 @@ import {
 } from './extensionConfig';
 import { awsGlueApiRef } from './api';
 import { mockAwsGlueApi } from './__testUtils__/mockApi';
+import { scorecardResponse } from './__testUtils__/scorecard';
 import {
   crawlerEntity,
   dependentJobChain,
@@ -63,6 +64,7 @@ describe('aws-glue alpha plugin', () => {
       'entity-card:aws-glue/trigger',
       'entity-card:aws-glue/crawler',
       'entity-card:aws-glue/team',
+      'entity-card:aws-glue/scorecard',
       'entity-content:aws-glue/runs',
       'entity-content:aws-glue/chain',
       'entity-content:aws-glue/workflow',
@@ -113,6 +115,43 @@ describe('aws-glue alpha plugin', () => {
     expect(filter({ ...groupEntity, kind: 'User' })).toBe(true);
     expect(filter(dependentJobEntity)).toBe(false);
     expect(filter(workflowEntity)).toBe(false);
+  });
+
+  it('shows the scorecard card for Glue jobs only and renders it with its config', async () => {
+    const filter = createExtensionTester(
+      plugin.getExtension('entity-card:aws-glue/scorecard'),
+    ).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(dependentJobEntity)).toBe(true);
+    expect(filter(plainEntity)).toBe(false);
+    expect(filter(groupEntity)).toBe(false);
+
+    const api = mockAwsGlueApi({
+      runScorecardChecks: async () => scorecardResponse,
+    });
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: dependentJobEntity }),
+        plugin.getExtension('entity-card:aws-glue/scorecard'),
+      ],
+      apis: [[awsGlueApiRef, api]],
+      config: {
+        app: {
+          extensions: [
+            {
+              'entity-card:aws-glue/scorecard': {
+                config: { title: 'Glue job health' },
+              },
+            },
+          ],
+        },
+      },
+    });
+    expect(
+      await screen.findByText('Glue job health', undefined, APP_RENDER),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('2 of 3 checks pass', undefined, APP_RENDER),
+    ).toBeInTheDocument();
   });
 
   it('renders the team card on a group page', async () => {

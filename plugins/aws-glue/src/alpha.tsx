@@ -34,6 +34,8 @@ import {
   pageProps,
   runsContentConfig,
   runsContentProps,
+  scorecardCardConfig,
+  scorecardCardProps,
   teamCardConfig,
   teamCardProps,
   triggerCardConfig,
@@ -134,6 +136,24 @@ const awsGlueTeamCard = EntityCardBlueprint.makeWithOverrides({
       loader: () =>
         import('./components/GlueTeamCard').then(m => (
           <m.GlueTeamCard {...teamCardProps(config)} />
+        )),
+    });
+  },
+});
+
+/**
+ * `entity-card:aws-glue/scorecard`: the Tech Insights checks of a Glue job
+ * (ids starting `aws-glue-`). Config: `title`, `variant`.
+ */
+const awsGlueScorecardCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'scorecard',
+  configSchema: scorecardCardConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isAwsGlueJobAvailable,
+      loader: () =>
+        import('./components/GlueScorecardCard').then(m => (
+          <m.GlueScorecardCard {...scorecardCardProps(config)} />
         )),
     });
   },
@@ -258,6 +278,7 @@ export default createFrontendPlugin({
     awsGlueTriggerCard,
     awsGlueCrawlerCard,
     awsGlueTeamCard,
+    awsGlueScorecardCard,
     awsGlueRunsContent,
     awsGlueChainContent,
     awsGlueWorkflowContent,

@@ -10,6 +10,7 @@ import type { EntityAwsGlueCrawlerCardProps } from './components/GlueCrawlerCard
 import type { EntityAwsGlueJobCardProps } from './components/GlueJobCard';
 import type { AwsGluePageProps } from './components/GlueJobsPage';
 import type { EntityAwsGlueTeamCardProps } from './components/GlueTeamCard';
+import type { EntityAwsGlueScorecardCardProps } from './components/GlueScorecardCard';
 import type { EntityAwsGlueRunsContentProps } from './components/GlueRunsContent';
 import type { EntityAwsGlueTriggerCardProps } from './components/GlueTriggerCard';
 import type { EntityAwsGlueWorkflowContentProps } from './components/GlueWorkflowContent';
@@ -74,6 +75,12 @@ export const teamCardConfig = {
   variant: optionalEnum(CARD_VARIANTS),
 } satisfies SchemaOf<EntityAwsGlueTeamCardProps>;
 
+/** `entity-card:aws-glue/scorecard`. */
+export const scorecardCardConfig = {
+  title: optionalString(),
+  variant: optionalEnum(CARD_VARIANTS),
+} satisfies SchemaOf<EntityAwsGlueScorecardCardProps>;
+
 /** `entity-content:aws-glue/runs`. */
 export const runsContentConfig = {
   pageSize: pageSize(),
@@ -135,6 +142,11 @@ export const crawlerCardProps = (
 export const teamCardProps = (
   config: ConfigOf<typeof teamCardConfig>,
 ): EntityAwsGlueTeamCardProps => propsFromConfig(teamCardConfig, config);
+
+export const scorecardCardProps = (
+  config: ConfigOf<typeof scorecardCardConfig>,
+): EntityAwsGlueScorecardCardProps =>
+  propsFromConfig(scorecardCardConfig, config);
 
 export const runsContentProps = (
   config: ConfigOf<typeof runsContentConfig>,

@@ -14,6 +14,7 @@ export {
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
+  EntityAwsGlueScorecardCard,
   EntityAwsGlueTeamCard,
   EntityAwsGlueTriggerCard,
   EntityAwsGlueWorkflowContent,
@@ -51,6 +52,14 @@ export type { EntityAwsGlueChainExecutionsContentProps } from './components/Glue
 export type { EntityAwsGlueTriggerCardProps } from './components/GlueTriggerCard';
 export type { EntityAwsGlueCrawlerCardProps } from './components/GlueCrawlerCard';
 export type { EntityAwsGlueTeamCardProps } from './components/GlueTeamCard';
+export type { EntityAwsGlueScorecardCardProps } from './components/GlueScorecardCard';
+export type {
+  GlueScorecardCheck,
+  GlueScorecardCheckResult,
+  GlueScorecardFact,
+  GlueScorecardFactValue,
+  GlueScorecardResponse,
+} from './lib/scorecard';
 export type { AwsGluePageProps } from './components/GlueJobsPage';
 export { RunStatus } from './components/RunStatus';
 export type { RunStatusProps } from './components/RunStatus';

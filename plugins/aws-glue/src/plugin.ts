@@ -176,6 +176,24 @@ export const EntityAwsGlueTeamCard = awsGluePlugin.provide(
 );
 
 /**
+ * Scorecard of a Glue job: the entity's Tech Insights checks whose id starts
+ * with `aws-glue-` (the AWS Glue Tech Insights module's), each passed or
+ * failed with its threshold and the facts it used. Needs the Tech Insights
+ * backend in the app's backend.
+ *
+ * @public
+ */
+export const EntityAwsGlueScorecardCard = awsGluePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGlueScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/GlueScorecardCard').then(m => m.GlueScorecardCard),
+    },
+  }),
+);
+
+/**
  * The overview page of every Glue job in the catalog, from the backend's
  * run index in one request a page, failing first.
  *

@@ -25,6 +25,7 @@ export function mockAwsGlueApi(
     retryJobRun: notMocked('retryJobRun'),
     getWorkflowResumePreview: notMocked('getWorkflowResumePreview'),
     resumeWorkflowRun: notMocked('resumeWorkflowRun'),
+    runScorecardChecks: notMocked('runScorecardChecks'),
     ...Object.fromEntries(
       Object.entries(implementation).map(([name, fn]) => [
         name,

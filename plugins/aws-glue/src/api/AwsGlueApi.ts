@@ -19,6 +19,7 @@ import {
   GlueTrendWindow,
   StartGlueJobRunResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
+import type { GlueScorecardResponse } from '../lib/scorecard';
 
 /**
  * Options of {@link AwsGlueApi.getJobRuns}.
@@ -194,6 +195,14 @@ export interface AwsGlueApi {
     runId: string,
     request: { nodeIds: string[] },
   ): Promise<ResumeGlueWorkflowRunResponse>;
+  /**
+   * Runs every Tech Insights check on the entity (the `tech-insights`
+   * backend, not `aws-glue`): each check's result with the facts it used.
+   * A 404 means Tech Insights (or its fact checker) is not installed.
+   */
+  runScorecardChecks(
+    entityRef: CompoundEntityRef,
+  ): Promise<GlueScorecardResponse>;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   glueetlTriage,
   resumePreview,
 } from '../__testUtils__/executions';
+import { wireScorecard } from '../__testUtils__/scorecard';
 
 const BASE = 'http://backstage.test/api/aws-glue';
 const server = setupServer();
@@ -494,5 +495,69 @@ describe('AwsGlueClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);
     expect(error.cause.message).toBe('Retrying is off');
+  });
+});
+
+describe('AwsGlueClient.runScorecardChecks', () => {
+  const TECH_INSIGHTS = 'http://backstage.test/api/tech-insights';
+
+  it('runs every check on the entity at the tech-insights base URL and reads the results', async () => {
+    let request: { url: string; body: unknown; type: string | null } = {
+      url: '',
+      body: undefined,
+      type: null,
+    };
+    server.use(
+      http.post(`${TECH_INSIGHTS}/checks/run/*`, async ({ request: req }) => {
+        request = {
+          url: new URL(req.url).pathname,
+          body: await req.json(),
+          type: req.headers.get('content-type'),
+        };
+        return HttpResponse.json(wireScorecard);
+      }),
+    );
+    const response = await createClient().runScorecardChecks({
+      kind: 'Component',
+      namespace: 'team a',
+      name: 'freshers_in_dependent_job',
+    });
+    expect(request).toEqual({
+      url: '/api/tech-insights/checks/run/team%20a/component/freshers_in_dependent_job',
+      body: {},
+      type: 'application/json',
+    });
+    expect(response.dropped).toBe(0);
+    expect(response.results.map(r => [r.check.id, r.passed])).toEqual([
+      ['aws-glue-success-rate-30d', true],
+      ['aws-glue-timeout-set', false],
+      ['aws-glue-retries-configured', true],
+      ['tech-docs-present', false],
+    ]);
+  });
+
+  it('throws a ResponseError with the status, 404 when Tech Insights is not installed', async () => {
+    server.use(
+      http.post(
+        `${TECH_INSIGHTS}/checks/run/*`,
+        () => new HttpResponse('Not Found', { status: 404 }),
+      ),
+    );
+    const error = await createClient()
+      .runScorecardChecks(entityRef)
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+  });
+
+  it('refuses an answer that is not a list of check results', async () => {
+    server.use(
+      http.post(`${TECH_INSIGHTS}/checks/run/*`, () =>
+        HttpResponse.json({ results: [] }),
+      ),
+    );
+    await expect(createClient().runScorecardChecks(entityRef)).rejects.toThrow(
+      /list of check results/,
+    );
   });
 });

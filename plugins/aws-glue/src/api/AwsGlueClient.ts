@@ -28,6 +28,7 @@ import {
   GetGlueTrendsOptions,
   GetGlueWorkflowRunsOptions,
 } from './AwsGlueApi';
+import { GlueScorecardResponse, readScorecardResponse } from '../lib/scorecard';
 
 /**
  * Options of {@link AwsGlueClient}.
@@ -236,6 +237,32 @@ export class AwsGlueClient implements AwsGlueApi {
       { nodeIds: request.nodeIds },
     );
     return (await response.json()) as ResumeGlueWorkflowRunResponse;
+  }
+
+  async runScorecardChecks(
+    entityRef: CompoundEntityRef,
+  ): Promise<GlueScorecardResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('tech-insights');
+    const path = [
+      entityRef.namespace,
+      entityRef.kind.toLocaleLowerCase('en-US'),
+      entityRef.name,
+    ]
+      .map(encodeURIComponent)
+      .join('/');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/checks/run/${path}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        // no `checks`: every check runs; the card keeps the `aws-glue-` ones
+        body: JSON.stringify({}),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return readScorecardResponse(await response.json());
   }
 
   /** The URL of a route of the `aws-glue` backend with the query's set values. */

@@ -62,3 +62,5 @@ export type { UseRetryRunOptions } from './useRetryRun';
 export { useResumeWorkflowRun } from './useResumeWorkflowRun';
 export type { UseResumeWorkflowRunOptions } from './useResumeWorkflowRun';
 export { useNodeRun } from './useNodeRun';
+export { isTechInsightsMissing, useGlueScorecard } from './useGlueScorecard';
+export type { GlueScorecard } from './useGlueScorecard';

@@ -1,0 +1,5 @@
+export { GlueScorecardCard, ScorecardCard } from './GlueScorecardCard';
+export type {
+  EntityAwsGlueScorecardCardProps,
+  ScorecardCardProps,
+} from './GlueScorecardCard';
