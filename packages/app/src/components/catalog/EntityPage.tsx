@@ -35,6 +35,7 @@ import {
   EntityAwsGlueCrawlerCard,
   EntityAwsGlueJobCard,
   EntityAwsGlueRunsContent,
+  EntityAwsGlueScorecardCard,
   EntityAwsGlueTeamCard,
   EntityAwsGlueTriggerCard,
   EntityAwsGlueWorkflowContent,
@@ -129,7 +130,7 @@ const overviewContent = (
   </Grid>
 );
 
-/** A Glue job: its configuration, last run and chain up front; runs, chain and chain executions in tabs. */
+/** A Glue job: its configuration, last run, chain and scorecard up front; runs, chain and chain executions in tabs. */
 const glueJobPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -140,6 +141,9 @@ const glueJobPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityAwsGlueChainCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityAwsGlueScorecardCard />
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityAboutCard />
