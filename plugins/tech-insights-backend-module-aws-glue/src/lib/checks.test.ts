@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { awsGlueDefaultChecks, AWS_GLUE_CHECK_ID_PREFIX } from './checks';
 import { awsGlueJobFactSchema } from './schema';
 
@@ -45,6 +48,20 @@ describe('awsGlueDefaultChecks', () => {
     expect(checks['aws-glue-success-rate-7d'].description).toContain('80%');
     expect(JSON.stringify(checks['aws-glue-success-rate-7d'].rule)).toContain(
       '0.8',
+    );
+  });
+});
+
+describe("the demo's checks", () => {
+  it('are the default checks with the optional p95 and cost checks, as the README shows them', () => {
+    const appConfig = parse(
+      fs.readFileSync(
+        path.resolve(__dirname, '../../../../app-config.yaml'),
+        'utf8',
+      ),
+    );
+    expect(appConfig.techInsights.factChecker.checks).toEqual(
+      awsGlueDefaultChecks({ p95DurationSeconds: 3600, cost30d: 100 }),
     );
   });
 });
