@@ -60,6 +60,8 @@ const useStyles = makeStyles(
       color: theme.palette.text.primary,
     },
     icon: { minWidth: theme.spacing(5), marginTop: theme.spacing(0.5) },
+    // the app theme's list items keep to one line; a description wraps
+    text: { whiteSpace: 'normal', overflowWrap: 'break-word' },
   }),
   { name: 'AwsGlueScorecardCard' },
 );
@@ -85,6 +87,7 @@ function CheckRow(props: { result: GlueScorecardCheckResult }) {
         )}
       </ListItemIcon>
       <ListItemText
+        className={classes.text}
         primary={check.name}
         secondaryTypographyProps={{ component: 'div' }}
         secondary={
