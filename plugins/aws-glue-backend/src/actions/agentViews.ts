@@ -96,10 +96,13 @@ export function toFailureExplanation(
 }
 
 function failureSummary(run: GlueJobRun, triage: GlueRunTriageResponse) {
+  const error = triage.errorMessage ?? run.errorMessage;
   const parts = [
-    `Run ${run.id} of ${run.jobName} ended ${run.state}${
-      run.completedOn ? ` at ${run.completedOn}` : ''
-    }${triage.errorMessage ? `: ${triage.errorMessage}` : '.'}`,
+    sentence(
+      `Run ${run.id} of ${run.jobName} ended ${run.state}${
+        run.completedOn ? ` at ${run.completedOn}` : ''
+      }${error ? `: ${error}` : ''}`,
+    ),
   ];
   if (!triage.lastSuccess) {
     parts.push('The run index holds no earlier successful run to compare.');
@@ -115,6 +118,11 @@ function failureSummary(run: GlueJobRun, triage: GlueRunTriageResponse) {
     );
   }
   return parts.join(' ');
+}
+
+/** Ends a sentence with a full stop unless it has one. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 /** The latest execution of the chain around an entity, or why there is none. */

@@ -8,6 +8,7 @@ import {
 import { ChainService } from '../services/ChainService';
 import { GlueFleetService } from '../services/GlueFleetService';
 import { GlueRunsService } from '../services/GlueRunsService';
+import { toFailureExplanation } from './agentViews';
 import { registerGlueActions } from './glueActions';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -185,5 +186,37 @@ describe('registerGlueActions', () => {
       jobs: [{ entityRef: 'component:default/a' }],
       truncated: true,
     });
+  });
+});
+
+describe('toFailureExplanation', () => {
+  const triage = {
+    jobName: 'orders',
+    runId: 'jr_1',
+    state: 'FAILED',
+    errorMessage: "KeyError: '--x'",
+    log: [],
+    effectiveArguments: [],
+  };
+
+  it('says what failed and what changed since the last success, in sentences', () => {
+    expect(
+      toFailureExplanation('component:default/orders', run(), {
+        ...triage,
+        lastSuccess: { runId: 'jr_0' },
+        changes: [{ kind: 'argument', field: '--batch_size', after: '5' }],
+      }).summary,
+    ).toBe(
+      "Run jr_1 of orders ended FAILED at 2026-11-23T10:05:00.000Z: KeyError: '--x'. Changed since the last success (run jr_0): argument --batch_size.",
+    );
+    expect(
+      toFailureExplanation('component:default/orders', run(), {
+        ...triage,
+        errorMessage: 'Stage failed.',
+        changes: [],
+      }).summary,
+    ).toBe(
+      'Run jr_1 of orders ended FAILED at 2026-11-23T10:05:00.000Z: Stage failed. The run index holds no earlier successful run to compare.',
+    );
   });
 });
