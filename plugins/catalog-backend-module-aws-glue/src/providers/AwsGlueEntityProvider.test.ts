@@ -90,7 +90,7 @@ function mockGlue(options: { jobCount?: number } = {}) {
     .resolves({ Workflows: [{ Name: 'nightly' }], MissingWorkflows: [] });
   glue.on(GetCrawlersCommand).resolves({ Crawlers: [] });
   tagging.on(GetResourcesCommand).callsFake(input => {
-    if (input.ResourceTypeFilters?.[0] === 'glue:job') {
+    if (input.ResourceARNList?.includes(arn('job', 'job-0'))) {
       return {
         ResourceTagMappingList: [
           {
@@ -154,8 +154,18 @@ describe('AwsGlueEntityProvider', () => {
       Names: ['nightly'],
       IncludeGraph: false,
     });
+    // the tags of each page of jobs, triggers and crawlers by ARN list
+    const arnLists = tagging
+      .commandCalls(GetResourcesCommand)
+      .flatMap(call => call.args[0].input.ResourceARNList ?? []);
+    expect(arnLists.sort()).toEqual([
+      arn('job', 'job-0'),
+      arn('job', 'job-1'),
+      arn('job', 'job-2'),
+      arn('trigger', 'after-job-0'),
+    ]);
     expect(tagging).toHaveReceivedCommandWith(GetResourcesCommand, {
-      ResourceTypeFilters: ['glue:job'],
+      ResourceTypeFilters: ['glue:workflow'],
       ResourcesPerPage: 100,
     });
     expect(result).toMatchObject({
@@ -170,7 +180,8 @@ describe('AwsGlueEntityProvider', () => {
     expect(glue.commandCalls(ListWorkflowsCommand)).toHaveLength(1);
     expect(glue.commandCalls(BatchGetWorkflowsCommand)).toHaveLength(1);
     expect(glue.commandCalls(GetCrawlersCommand)).toHaveLength(1);
-    expect(tagging.commandCalls(GetResourcesCommand)).toHaveLength(4);
+    // one batch of 4 ARNs, one glue:workflow page
+    expect(tagging.commandCalls(GetResourcesCommand)).toHaveLength(2);
 
     expect(conn.applyMutation).toHaveBeenCalledTimes(1);
     const mutation = conn.applyMutation.mock.calls[0][0];

@@ -290,6 +290,14 @@ export class AwsGlueEntityProvider implements EntityProvider {
         signal: options.signal,
         maxPages: this.config.maxPages,
         maxPagesConfigKey: `${this.config.path}.maxPagesPerListing`,
+        taggingConcurrency: this.config.taggingConcurrency,
+        // a transformer gets the Glue object whole; the others keep what the mapping reads
+        keepWhole: {
+          job: !!this.options.transformers?.job,
+          trigger: !!this.options.transformers?.trigger,
+          workflow: !!this.options.transformers?.workflow,
+          crawler: !!this.options.transformers?.crawler,
+        },
       });
     } catch (error) {
       if (options.signal?.aborted) {

@@ -66,6 +66,7 @@ describe('readProviderConfigs', () => {
       maxRemovalShare: 0.5,
       maxAttempts: 10,
       maxPages: 2000,
+      taggingConcurrency: 8,
     });
     expect(config.redactor.isSecret('--db-password', 'x')).toBe(true);
     expect(config.redactor.isSecret('--input', 's3://a/b/')).toBe(false);
@@ -116,6 +117,7 @@ describe('readProviderConfigs', () => {
         },
         removalGuard: { maxRemovalShare: 0.2 },
         maxAttempts: 3,
+        tagging: { concurrency: 16 },
       }),
     );
     expect(config).toMatchObject({
@@ -147,6 +149,7 @@ describe('readProviderConfigs', () => {
       },
       maxRemovalShare: 0.2,
       maxAttempts: 3,
+      taggingConcurrency: 16,
     });
     // custom redaction patterns are added to the defaults
     expect(config.redactor.isSecret('--CUSTOMER-SSN', '1')).toBe(true);
@@ -375,6 +378,21 @@ describe('readProviderConfigs', () => {
         `${ROOT}.prod.removalGuard.maxRemovalShare`,
       ],
       ['maxAttempts 0', prod({ maxAttempts: 0 }), `${ROOT}.prod.maxAttempts`],
+      [
+        'tagging.concurrency 0',
+        prod({ tagging: { concurrency: 0 } }),
+        `${ROOT}.prod.tagging.concurrency`,
+      ],
+      [
+        'tagging.concurrency above 64',
+        prod({ tagging: { concurrency: 65 } }),
+        `${ROOT}.prod.tagging.concurrency`,
+      ],
+      [
+        'fractional tagging.concurrency',
+        prod({ tagging: { concurrency: 1.5 } }),
+        `${ROOT}.prod.tagging.concurrency`,
+      ],
       [
         'fractional maxAttempts',
         prod({ maxAttempts: 2.5 }),

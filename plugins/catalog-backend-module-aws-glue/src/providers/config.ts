@@ -26,7 +26,7 @@ import {
   AWS_GLUE_PROVIDERS_CONFIG_ROOT,
   readAwsGlueProviderEntries,
 } from '@aws-glue-backstage/plugin-aws-glue-node';
-import { DEFAULT_MAX_PAGES } from './GlueReader';
+import { DEFAULT_MAX_PAGES, DEFAULT_TAGGING_CONCURRENCY } from './GlueReader';
 import { awsPartitionOf } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { ResourceFilters } from '../lib/filters';
 
@@ -64,6 +64,8 @@ export interface AwsGlueProviderConfig {
   maxAttempts: number;
   /** Pages one listing may take before the sync fails. */
   maxPages: number;
+  /** Tagging API calls by ARN list in flight at once. */
+  taggingConcurrency: number;
 }
 
 function fail(path: string, problem: string): never {
@@ -284,7 +286,7 @@ function readRedaction(config: Config, path: string): ArgumentRedactor {
   return ArgumentRedactor.withExtraPatterns({ keyPatterns, valuePatterns });
 }
 
-/** The removal guard, the SDK's attempts and the pages per listing. */
+/** The removal guard, the SDK's attempts, the pages per listing and the tagging calls in flight. */
 function readLimits(config: Config, path: string) {
   const maxRemovalShare =
     config.getOptionalNumber('removalGuard.maxRemovalShare') ?? 0.5;
@@ -310,7 +312,20 @@ function readLimits(config: Config, path: string) {
       `expected a whole number of at least 1, got ${maxPages}`,
     );
   }
-  return { maxRemovalShare, maxAttempts, maxPages };
+  const taggingConcurrency =
+    config.getOptionalNumber('tagging.concurrency') ??
+    DEFAULT_TAGGING_CONCURRENCY;
+  if (
+    !Number.isInteger(taggingConcurrency) ||
+    taggingConcurrency < 1 ||
+    taggingConcurrency > 64
+  ) {
+    fail(
+      `${path}.tagging.concurrency`,
+      `expected a whole number from 1 to 64, got ${taggingConcurrency}`,
+    );
+  }
+  return { maxRemovalShare, maxAttempts, maxPages, taggingConcurrency };
 }
 
 /** Lifecycle and system tags, and whether workflows become Systems. */
