@@ -5,7 +5,10 @@ import {
   latencyLowerBound,
   minimumCalls,
   pages,
+  previousLatencyLowerBound,
+  previousMinimumCalls,
   sequentialChains,
+  taggingThroughputFloor,
   totalCalls,
 } from './plan';
 
@@ -31,18 +34,49 @@ describe('plan', () => {
       ListWorkflows: 8,
       BatchGetWorkflows: 8,
       GetCrawlers: 1,
+      // (20,000 jobs + 5,000 triggers + 500 crawlers) / 100 ARNs, 2 workflow pages
+      GetResources: 255 + 2,
+    });
+    expect(totalCalls(minimumCalls(counts))).toBe(319);
+    // at most 10% more than the previous read's minimum
+    expect(totalCalls(minimumCalls(counts))).toBeLessThanOrEqual(
+      1.1 * totalCalls(previousMinimumCalls(counts)),
+    );
+  });
+
+  it("keeps the previous read's minimum: one tagging stream per type", () => {
+    expect(previousMinimumCalls(counts)).toMatchObject({
       GetResources: 184 + 50 + 2 + 5,
     });
-    expect(totalCalls(minimumCalls(counts))).toBe(303);
+    expect(totalCalls(previousMinimumCalls(counts))).toBe(303);
   });
 
   it('bounds the wall time by the longest sequential stream', () => {
-    expect(sequentialChains(counts)['ListWorkflows+BatchGetWorkflows']).toBe(9);
+    const chains = sequentialChains(counts);
+    expect(chains['ListWorkflows+BatchGetWorkflows']).toBe(9);
+    // each listing's pages, then the tagging call of its last page
+    expect(chains['GetJobs+GetResources']).toBe(21);
+    expect(chains['GetCrawlers+GetResources']).toBe(2);
     expect(latencyLowerBound(counts, 20)).toEqual({
+      ms: 520,
+      stream: 'GetTriggers+GetResources',
+      calls: 26,
+    });
+    expect(previousLatencyLowerBound(counts, 20)).toEqual({
       ms: 3680,
       stream: 'GetResources(glue:job)',
       calls: 184,
     });
+  });
+
+  it('says what the tagging calls need at the default concurrency', () => {
+    expect(taggingThroughputFloor(counts, 20)).toEqual({
+      ms: 640,
+      rounds: 32,
+      calls: 255,
+      concurrency: 8,
+    });
+    expect(taggingThroughputFloor(counts, 20, 16).rounds).toBe(16);
   });
 
   it('has no BatchGetWorkflows for an account without workflows', () => {
@@ -56,8 +90,10 @@ describe('plan', () => {
     expect(minimumCalls(empty)).toMatchObject({
       ListWorkflows: 1,
       BatchGetWorkflows: 0,
-      GetResources: 4,
+      // no ARNs to ask for; one glue:workflow page
+      GetResources: 1,
     });
+    expect(latencyLowerBound(empty, 20).calls).toBe(1);
   });
 
   it('counts a generated fixture', () => {

@@ -19,9 +19,11 @@ export function formatSyncTable(results: SyncCaseResult[]): string {
       'wall (warm)',
       'wall (cold)',
       'lower bound',
+      'LB (old)',
       'wall/LB',
       'calls',
       'min',
+      'min (old)',
       'calls/min',
       'entities',
       'peak RSS',
@@ -35,9 +37,11 @@ export function formatSyncTable(results: SyncCaseResult[]): string {
       fmtMs(r.wallMs),
       fmtMs(r.coldWallMs),
       r.lowerBound ? fmtMs(r.lowerBound.ms) : 'n/a',
+      r.previous.lowerBound ? fmtMs(r.previous.lowerBound.ms) : 'n/a',
       r.lowerBound ? fmtRatio(r.wallRatio) : 'n/a',
       r.callsTotal,
       r.minimumCallsTotal,
+      r.previous.minimumCallsTotal ?? 'n/a',
       fmtRatio(r.callsRatio),
       r.entities,
       `${Math.round(r.peakRssMiB)} MiB`,
@@ -61,6 +65,8 @@ export function formatSyncTable(results: SyncCaseResult[]): string {
       `calls <= ${SYNC_TARGETS.callsVsMinimum}x min`,
       `wall <= ${SYNC_TARGETS.wallVsLowerBound}x LB`,
       'longest stream',
+      'longest stream (old)',
+      'tagging floor',
     ],
     results.map(r => [
       r.jobs,
@@ -70,12 +76,22 @@ export function formatSyncTable(results: SyncCaseResult[]): string {
       r.lowerBound
         ? `${r.lowerBound.stream}: ${r.lowerBound.calls} calls`
         : undefined,
+      r.previous.lowerBound
+        ? `${r.previous.lowerBound.stream}: ${r.previous.lowerBound.calls} calls`
+        : undefined,
+      r.taggingFloor
+        ? `${fmtMs(r.taggingFloor.ms)} (${r.taggingFloor.calls} calls / ${
+            r.taggingFloor.concurrency
+          } in flight)`
+        : undefined,
     ]),
   );
   const notes = [
     'wall (warm): median of the refreshes after the first in the same process; wall (cold): the first refresh.',
-    'lower bound: the longest chain of pages that must be fetched one after another (per stream, the max) x latency.',
-    'calls: counted by the provider (one per SDK command, retries not counted); min: every operation at its API maximum page size.',
+    'lower bound: the longest chain of pages that must be fetched one after another (per stream, the max) x latency; a job, trigger or crawler stream ends with the tagging call of its last page.',
+    'LB (old), min (old): the same for the previous read, one paged GetResources stream per resource type (its longest chain was the glue:job tagging stream).',
+    'calls: counted by the provider (one per SDK command, retries not counted); min: every operation at its API maximum page size, GetResources one call per 100 jobs, triggers and crawlers (ResourceARNList) plus the glue:workflow pages.',
+    "tagging floor: the ARN-list calls alone at the provider's default tagging.concurrency, ceil(calls / concurrency) x latency; not a chain, but where it exceeds the lower bound it is the configured read's floor.",
     "peak RSS / heap: sampled every 10 ms in the case's own child process during the refreshes; cpu: CPU time of the child during the reported refresh.",
   ];
   return [

@@ -17,6 +17,9 @@ import {
   countFixture,
   latencyLowerBound,
   minimumCalls,
+  previousLatencyLowerBound,
+  previousMinimumCalls,
+  taggingThroughputFloor,
   totalCalls,
 } from '../plan';
 import type { SyncRun, SyncTask, SyncWorkerResult } from './syncWorker';
@@ -57,6 +60,18 @@ export interface SyncCaseResult {
   serverCallsPerRun: number;
   lowerBound?: { ms: number; stream: string; calls: number };
   wallRatio?: number;
+  /** The previous read's (one GetResources stream per resource type) minimum and bound, for comparison. */
+  previous: {
+    minimumCallsTotal: number;
+    lowerBound?: { ms: number; stream: string; calls: number };
+  };
+  /** What the ARN-list tagging calls alone need at the provider's default concurrency. */
+  taggingFloor?: {
+    ms: number;
+    rounds: number;
+    calls: number;
+    concurrency: number;
+  };
   peakRssMiB: number;
   peakHeapUsedMiB: number;
   maxRssMiB: number;
@@ -130,6 +145,15 @@ export async function runSyncBench(
         const lowerBound =
           latencyMs > 0 ? latencyLowerBound(counts, latencyMs) : undefined;
         const wallRatio = lowerBound ? wallMs / lowerBound.ms : undefined;
+        const previous = {
+          minimumCallsTotal: totalCalls(previousMinimumCalls(counts)),
+          lowerBound:
+            latencyMs > 0
+              ? previousLatencyLowerBound(counts, latencyMs)
+              : undefined,
+        };
+        const taggingFloor =
+          latencyMs > 0 ? taggingThroughputFloor(counts, latencyMs) : undefined;
         const result: SyncCaseResult = {
           jobs,
           latencyMs,
@@ -147,6 +171,8 @@ export async function runSyncBench(
           serverCallsPerRun: Math.round(server.total / runs.length),
           lowerBound,
           wallRatio,
+          previous,
+          taggingFloor,
           peakRssMiB: Math.max(...runs.map(r => r.memory.peakRssMiB)),
           peakHeapUsedMiB: Math.max(...runs.map(r => r.memory.peakHeapUsedMiB)),
           maxRssMiB: Math.max(...runs.map(r => r.memory.maxRssMiB)),
