@@ -948,3 +948,141 @@ describe('drill: hostile fixture at the provider level', () => {
     }
   });
 });
+
+/*
+ * A timed-out sync (the task's signal aborts) must stop calling Glue within a
+ * second and apply nothing. Measured where the calls arrive: a proxy between
+ * the SDK and the emulator stamps each call as it comes in, and the abort is
+ * stamped on the same clock. The read is made slow on purpose (300 ms a call;
+ * 20 sequential GetTriggers pages: ~6 s, and 200 sequential GetTags in the
+ * workflow-tags fallback: ~60 s), so a second after the abort is far from
+ * its end and a call that still went out would be seen.
+ */
+describe('drill: a timed-out sync stops calling Glue', () => {
+  const LATENCY_MS = 300;
+  const CONTRACT_MS = 1_000;
+  let emulator: GlueEmulator;
+  let proxy: GlueProxy;
+
+  beforeAll(async () => {
+    // 4,000 triggers: 20 GetTriggers pages, one after another; 200
+    // workflows: 8 ListWorkflows pages and, in the fallback, 200 GetTags.
+    emulator = await startGlueEmulator({
+      ...emulatorOptions,
+      fixture: generateFixture({
+        jobs: 2000,
+        triggers: 4000,
+        workflows: 200,
+        seed: 11,
+      }),
+      latency: { fixedMs: LATENCY_MS, jitterMs: 0 },
+    });
+    proxy = await startGlueProxy(emulator.url);
+  });
+
+  afterEach(() => {
+    proxy.intercept = undefined;
+    proxy.resetCounts();
+  });
+
+  afterAll(async () => {
+    await proxy.stop();
+    await emulator.stop();
+  });
+
+  const isWorkflowTags = (call: GlueProxyCall) =>
+    call.operation === 'GetResources' &&
+    call.input.ResourceTypeFilters?.[0] === 'glue:workflow';
+
+  // `unfinished`: a listing that still had pages to go at the abort (its
+  // full count in a whole read), so the abort really came mid-read.
+  it.each([
+    {
+      when: 'in the middle of the listings',
+      abortAt: { operation: 'GetTriggers', n: 5 },
+      unfinished: { operation: 'GetTriggers', whole: 20 },
+      workflowTagsUnsupported: false,
+    },
+    {
+      when: 'while tagging calls by ARN list are on the wire',
+      abortAt: { operation: 'GetResources', n: 12 },
+      unfinished: { operation: 'GetTriggers', whole: 20 },
+      workflowTagsUnsupported: false,
+    },
+    {
+      when: 'while BatchGetWorkflows is on the wire',
+      abortAt: { operation: 'BatchGetWorkflows', n: 2 },
+      unfinished: { operation: 'GetTriggers', whole: 20 },
+      workflowTagsUnsupported: false,
+    },
+    {
+      when: 'in the one-by-one workflow-tags fallback',
+      abortAt: { operation: 'GetTags', n: 3 },
+      unfinished: { operation: 'GetTags', whole: 200 },
+      workflowTagsUnsupported: true,
+    },
+  ])(
+    'no call arrives later than 1 s after the abort, $when, and nothing is applied',
+    async ({ abortAt, unfinished, workflowTagsUnsupported }) => {
+      const { provider, connection: conn } = await connectedProvider(proxy.url);
+      const controller = new AbortController();
+      let abortedAtMs: number | undefined;
+      controller.signal.addEventListener('abort', () => {
+        abortedAtMs = performance.now();
+      });
+      const arrivals: { operation: string; atMs: number }[] = [];
+      proxy.intercept = async (call, forward) => {
+        arrivals.push({ operation: call.operation, atMs: performance.now() });
+        if (
+          call.operation === abortAt.operation &&
+          call.n === abortAt.n &&
+          !controller.signal.aborted
+        ) {
+          // The task's timeout fires while this call is on the wire.
+          controller.abort(new Error('task timeout'));
+        }
+        if (workflowTagsUnsupported && isWorkflowTags(call)) {
+          return glueErrorReply(
+            400,
+            'InvalidParameterException',
+            'Unsupported resource type glue:workflow',
+          );
+        }
+        return forward();
+      };
+
+      const result = await provider.refresh({ signal: controller.signal });
+      const returnedAtMs = performance.now();
+      // Long enough for any call still queued to show up: several latencies.
+      await new Promise(r => setTimeout(r, 4 * LATENCY_MS + CONTRACT_MS));
+
+      expect(abortedAtMs).toBeDefined();
+      expect(result).toMatchObject({
+        applied: false,
+        reason: 'the sync outlived its task timeout (aborted)',
+      });
+      expect(conn.applyMutation).not.toHaveBeenCalled();
+      const before = arrivals.filter(a => a.atMs <= abortedAtMs!);
+      const after = arrivals.filter(a => a.atMs > abortedAtMs!);
+      const lateMs = after.map(a => Math.round(a.atMs - abortedAtMs!));
+      // The abort came mid-read.
+      expect(
+        before.filter(a => a.operation === unfinished.operation).length,
+      ).toBeLessThan(unfinished.whole / 2);
+      // The contract: nothing reaches Glue later than a second after the abort.
+      expect(lateMs.filter(ms => ms > CONTRACT_MS)).toEqual([]);
+      if (process.env.AWS_GLUE_DRILL_REPORT) {
+        // eslint-disable-next-line no-console
+        console.log(
+          `${abortAt.operation}#${abortAt.n}: ${
+            before.length
+          } calls before the abort, ${after.length} after (${JSON.stringify(
+            after.map((a, i) => `${a.operation} +${lateMs[i]} ms`),
+          )}); refresh returned ${Math.round(
+            returnedAtMs - abortedAtMs!,
+          )} ms after the abort; ${arrivals.length} calls in all`,
+        );
+      }
+    },
+  );
+});

@@ -317,6 +317,15 @@ export class AwsGlueEntityProvider implements EntityProvider {
       );
       throw error;
     }
+    if (options.signal?.aborted) {
+      // cancelled as the read ended: not worth mapping
+      return this.notApplied(ABORTED, {
+        entities: 0,
+        counts: {},
+        calls: { ...counter.calls },
+        durationMs: Date.now() - started,
+      });
+    }
 
     const { entities, warnings, counts } = await buildEntities(inventory, {
       providerId: this.getProviderName(),
