@@ -10,8 +10,19 @@ interface AwsGlueProviderOptions {
    * endpoint. Used for both Glue and the tagging API.
    */
   endpoint?: string;
-  /** How often to sync. Required unless the module is given a schedule in code. */
-  schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /**
+   * How often to sync, and the sync task's timeout. Required unless the module
+   * is given a schedule in code. `timeout` defaults to 45 seconds: about 3x a
+   * sync's read, mapping and apply (the provider warns when a sync takes more
+   * than half of it), and short, because a replica that dies mid-sync holds
+   * the task until the timeout has passed plus up to 65 s.
+   */
+  schedule?: {
+    frequency: SchedulerServiceTaskScheduleDefinitionConfig['frequency'];
+    timeout?: SchedulerServiceTaskScheduleDefinitionConfig['timeout'];
+    initialDelay?: SchedulerServiceTaskScheduleDefinitionConfig['initialDelay'];
+    scope?: SchedulerServiceTaskScheduleDefinitionConfig['scope'];
+  };
   /** The namespace of the entities. Default `default`. */
   namespace?: string;
   /**

@@ -402,6 +402,50 @@ describe('AwsGlueEntityProvider', () => {
     expect(conn.applyMutation).not.toHaveBeenCalled();
   });
 
+  it('warns once when the task timeout is far longer than a sync needs', async () => {
+    mockGlue();
+    const logger = mockServices.logger.mock();
+    const child = mockServices.logger.mock();
+    logger.child.mockReturnValue(child);
+    const scheduler = mockServices.scheduler.mock();
+    scheduler.createScheduledTaskRunner.mockReturnValue({ run: jest.fn() });
+    const [provider] = AwsGlueEntityProvider.fromConfig(
+      config({
+        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+      }),
+      { logger, scheduler },
+    );
+    await provider.connect(connection());
+    await provider.refresh();
+    await provider.refresh();
+    const warnings = child.warn.mock.calls.filter(([message]) =>
+      /schedule\.timeout \(10 min\)/.test(message),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0][0]).toMatch(
+      /^catalog\.providers\.awsGlue\.prod\.schedule\.timeout \(10 min\) is \d+x this sync .* about 45 s would do$/,
+    );
+  });
+
+  it('says nothing about the default timeout of a quick sync', async () => {
+    mockGlue();
+    const logger = mockServices.logger.mock();
+    const child = mockServices.logger.mock();
+    logger.child.mockReturnValue(child);
+    const scheduler = mockServices.scheduler.mock();
+    scheduler.createScheduledTaskRunner.mockReturnValue({ run: jest.fn() });
+    const [provider] = AwsGlueEntityProvider.fromConfig(
+      config({ schedule: { frequency: { minutes: 30 } } }),
+      { logger, scheduler },
+    );
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith(
+      expect.objectContaining({ timeout: { seconds: 45 } }),
+    );
+    await provider.connect(connection());
+    expect((await provider.refresh()).applied).toBe(true);
+    expect(child.warn).not.toHaveBeenCalled();
+  });
+
   it('refuses to start without a schedule when a scheduler is given', () => {
     expect(() =>
       AwsGlueEntityProvider.fromConfig(config(), {

@@ -33,6 +33,7 @@ import { buildEntities } from '../lib/buildEntities';
 import { AwsGlueTransformers } from '../lib/types';
 import { AwsGlueProviderConfig, readProviderConfigs } from './config';
 import { CallCounter, GlueClients, readGlueInventory } from './GlueReader';
+import { scheduleTimeoutMs, timeoutAdvice } from './syncTimeout';
 
 /** Why a cancelled sync applies nothing. */
 const ABORTED = 'the sync outlived its task timeout (aborted)';
@@ -86,6 +87,8 @@ export class AwsGlueEntityProvider implements EntityProvider {
   private clients?: Promise<GlueClients>;
   /** The refs applied by the last successful sync of this process. */
   private lastApplied?: Set<string>;
+  /** Whether the too-long-timeout warning was given (once per process). */
+  private advisedLongTimeout = false;
   private readonly logger: LoggerService;
 
   /**
@@ -117,6 +120,7 @@ export class AwsGlueEntityProvider implements EntityProvider {
           credentialsManager,
           options,
           taskRunner,
+          taskRunner && schedule ? scheduleTimeoutMs(schedule) : undefined,
         );
       });
     });
@@ -128,6 +132,8 @@ export class AwsGlueEntityProvider implements EntityProvider {
     private readonly credentialsManager: AwsCredentialsManager,
     private readonly options: AwsGlueEntityProviderOptions,
     private readonly taskRunner?: SchedulerServiceTaskRunner,
+    /** The sync task's timeout, when the scheduler runs it. */
+    private readonly timeoutMs?: number,
   ) {
     this.logger = options.logger.child({ target: this.getProviderName() });
   }
@@ -387,7 +393,27 @@ export class AwsGlueEntityProvider implements EntityProvider {
         .join(', ')}) with ${counter.total} API calls in ${durationMs} ms`,
       { calls: JSON.stringify(counter.calls) },
     );
+    this.adviseOnTimeout(Date.now() - started);
     return { applied: true, ...summary };
+  }
+
+  /**
+   * Warns when the task timeout does not fit the sync just made (read,
+   * mapping and apply): too short, every time; too long for a quick
+   * takeover after a replica dies mid-sync, once.
+   */
+  private adviseOnTimeout(syncMs: number) {
+    if (this.timeoutMs === undefined) return;
+    const advice = timeoutAdvice({
+      timeoutMs: this.timeoutMs,
+      syncMs,
+      path: this.config.path,
+    });
+    if (!advice || (advice.kind === 'too-long' && this.advisedLongTimeout)) {
+      return;
+    }
+    this.advisedLongTimeout ||= advice.kind === 'too-long';
+    this.logger.warn(advice.message, { syncMs, timeoutMs: this.timeoutMs });
   }
 
   private notApplied(

@@ -83,6 +83,17 @@ describe('readProviderConfigs', () => {
     ]);
   });
 
+  it('gives a schedule without a timeout the default one (45 s)', () => {
+    const [config] = read(
+      prod({ schedule: { frequency: { minutes: 30 }, initialDelay: 'PT5S' } }),
+    );
+    expect(config.schedule).toMatchObject({
+      frequency: { minutes: 30 },
+      timeout: { seconds: 45 },
+      initialDelay: { seconds: 5 },
+    });
+  });
+
   it('reads every option', () => {
     const [config] = read(
       prod({
@@ -402,11 +413,6 @@ describe('readProviderConfigs', () => {
         'an invalid schedule duration',
         prod({ schedule: { frequency: 'bogus', timeout: { minutes: 1 } } }),
         `${ROOT}.prod.schedule`,
-      ],
-      [
-        'a schedule without a timeout',
-        prod({ schedule: { frequency: { minutes: 30 } } }),
-        `${ROOT}.prod.schedule.timeout`,
       ],
       [
         'the same account and region in two providers',

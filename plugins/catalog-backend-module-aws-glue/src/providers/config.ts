@@ -2,7 +2,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import {
   DEFAULT_INPUT_ARGUMENT_PATTERNS,
   DEFAULT_OUTPUT_ARGUMENT_PATTERNS,
@@ -29,6 +30,7 @@ import {
 import { DEFAULT_MAX_PAGES, DEFAULT_TAGGING_CONCURRENCY } from './GlueReader';
 import { awsPartitionOf } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { ResourceFilters } from '../lib/filters';
+import { DEFAULT_SYNC_TIMEOUT } from './syncTimeout';
 
 /** The config root of this module's providers. */
 export const CONFIG_ROOT = AWS_GLUE_PROVIDERS_CONFIG_ROOT;
@@ -148,8 +150,15 @@ function readSchedule(
     return undefined;
   }
   try {
+    const schedule = config.getConfig('schedule');
+    // Without a timeout: one sized for a quick takeover (see syncTimeout.ts).
     return readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      config.getConfig('schedule'),
+      schedule.has('timeout')
+        ? schedule
+        : new ConfigReader({
+            ...schedule.get<JsonObject>(),
+            timeout: { ...DEFAULT_SYNC_TIMEOUT },
+          }),
     );
   } catch (error) {
     return fail(`${path}.schedule`, (error as Error).message);
