@@ -397,3 +397,109 @@ describe('withoutUserInfo', () => {
     expect(withoutUserInfo(uri)).toBe(expected);
   });
 });
+
+describe('the default value patterns’ shortcut', () => {
+  // The redactor runs a default pattern only on texts that contain what
+  // every match of it contains; on any text it must answer exactly as the
+  // patterns alone do.
+  const patterns = DEFAULT_REDACTION_VALUE_PATTERNS.map(p => ({
+    test: new RegExp(p, 'i'),
+    replace: new RegExp(p, 'gi'),
+  }));
+  const redactor = ArgumentRedactor.withDefaults();
+  const fragments = [
+    ...SECRET_SHAPES.flatMap(shape => [shape.value, shape.text]),
+    'password',
+    'Passwd',
+    'pwd',
+    'secret',
+    'TOKEN',
+    'credentials',
+    'db_pass',
+    'webhook_url',
+    'hooks',
+    'dsn',
+    'Authorization',
+    'access.key',
+    'sort_key',
+    'fs.azure.account.key.acct.blob.core.windows.net',
+    'sas.c.acct.x',
+    '?sig',
+    '&X-Amz-Signature',
+    '&key',
+    'AKIA',
+    'ASIA',
+    'bearer ',
+    'ghp_',
+    'github_pat_',
+    'glpat-',
+    'xoxb-',
+    'xapp-',
+    'sk_live_',
+    'whsec_',
+    'sk-',
+    'sk-proj-',
+    'AIza',
+    'https://',
+    's3://',
+    '@',
+    'sentry',
+    '.ingest.',
+    'hooks.slack.com/',
+    '.webhook.office.com/',
+    'outlook.office.com/webhook/',
+    'discord.com/api/webhooks/',
+    '-----BEGIN RSA PRIVATE KEY-----',
+    '-----END RSA PRIVATE KEY-----',
+    '=',
+    ': ',
+    '"',
+    "'",
+    ';',
+    ' ',
+    '/',
+    ':',
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    '0123456789abcdefABCDEF+/',
+    'abcdefghijklmnopqrstuvwxyz0123456789',
+    's3://bucket/raw/2026/',
+    'true',
+  ];
+  // a fixed seed: the same texts on every run
+  let seed = 42;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const texts = Array.from({ length: 4000 }, () =>
+    Array.from(
+      { length: 1 + Math.floor(next() * 6) },
+      () => fragments[Math.floor(next() * fragments.length)],
+    ).join(next() < 0.5 ? '' : ' '),
+  );
+
+  it('decides isSecret as the patterns do', () => {
+    let secrets = 0;
+    for (const text of [...texts, ...fragments]) {
+      const expected = patterns.some(p => p.test.test(text));
+      if (expected) secrets += 1;
+      expect([text, redactor.isSecret('--plain', text)]).toEqual([
+        text,
+        expected,
+      ]);
+    }
+    // the texts exercise both answers
+    expect(secrets).toBeGreaterThan(1000);
+    expect(secrets).toBeLessThan(texts.length);
+  });
+
+  it('redacts text as the patterns do', () => {
+    for (const text of [...texts, ...fragments]) {
+      const expected = patterns.reduce(
+        (result, p) => result.replace(p.replace, REDACTED),
+        text,
+      );
+      expect([text, redactor.redactText(text)]).toEqual([text, expected]);
+    }
+  });
+});

@@ -63,6 +63,156 @@ const assignedTo = (name: string) =>
 const WEBHOOK_PATH = `[^\\s"'<>]+`;
 
 /**
+ * A default value pattern, and what every text it matches contains (a
+ * case-insensitive literal of the pattern itself, so that a text without it
+ * cannot match): the redactor runs the pattern only on texts that have it,
+ * which spares most argument values (S3 paths, flags) some thirty scans.
+ */
+interface ValueRule {
+  pattern: string;
+  needs: RegExp;
+}
+
+/** What an AWS secret access key's pattern needs: a run of 40 base64 characters. */
+const SECRET_KEY_RUN = /[a-z0-9/+]{40}/i;
+
+/** The default value patterns, in the order they are applied, each with what its matches contain. */
+const DEFAULT_VALUE_RULES: ValueRule[] = [
+  // private keys, the whole PEM block with its base64 body (first, so that
+  // no other pattern cuts its header); without an END line, the body's
+  // characters that follow
+  {
+    pattern:
+      '-----BEGIN [A-Z0-9 ]{0,64}PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\\s\\\\:,.-]{0,16384}?-----END [A-Z0-9 ]{0,64}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:,.-]*)',
+    needs: /-----BEGIN /i,
+  },
+  // credentials in a URL or connection string: scheme://user:password@host,
+  // also with no user (redis://:password@host); the password may hold '/'
+  // (AWS secret keys do) and even an unencoded '@'
+  {
+    pattern:
+      '(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^/\\s:@]{0,256}:[^\\s@"\'<>]{1,256}@(?:[^/\\s@"\'<>]{1,256}@)*',
+    needs: /:\/\/\S*@/,
+  },
+  // name=value, name: value and "name": "value" pairs (JDBC/ODBC connection
+  // strings, Spark/Hadoop conf, JSON, error messages), where the name ends in
+  // password, passwd, passphrase, pwd, secret, token or credential(s) ...
+  {
+    pattern: assignedTo(
+      '(?:passw(?:or)?d|passphrase|pwd|secret|token|credentials?)',
+    ),
+    needs: /passw|passphrase|pwd|secret|token|credential/i,
+  },
+  // ... or in a `pass` segment (db_pass, db-pass, db.pass) ...
+  { pattern: assignedTo('[a-z0-9][._-]pass'), needs: /[._-]pass/i },
+  // ... or is a webhook, a hook or a DSN (webhook_url=, slack-hook:, sentry.dsn=) ...
+  {
+    pattern: assignedTo('(?:webhook|hooks?|dsn)(?:[._-]?ur[il])?'),
+    needs: /hook|dsn/i,
+  },
+  // ... or is an HTTP Authorization header, with its scheme
+  // (Authorization: Basic dXNlcjpwYXNz, authorization=Token abc) ...
+  {
+    pattern: `(?<=\\b(?:proxy-)?authorization${ASSIGNED})(?:(?:basic|bearer|token|digest|negotiate|ntlm|apikey|key|hmac|aws4-hmac-sha256)\\s{1,16})?(?:${ASSIGNED_VALUE})`,
+    needs: /authorization/i,
+  },
+  // ... or a qualified or --flag secret name and a space (db.password hunter2,
+  // --db-password hunter2, --webhook-url https://...; not "the password is")
+  {
+    pattern: `(?=[^\\s;&"'\\\\=:<])(?<=(?:--|[a-z0-9][._-])(?:passw(?:or)?d|passphrase|pwd|pass|secret|token|credentials?|webhook(?:[._-]?url)?|hooks?(?:[._-]?url)?|dsn)\\s{1,16})[^\\s;&"'\\\\]+`,
+    needs: /pass|pwd|secret|token|credential|hook|dsn/i,
+  },
+  // ... or in a qualified key: access.key, secret_key, SecretAccessKey, apikey,
+  // fs.s3a.access.key, aws_secret_access_key ...
+  {
+    pattern: assignedTo(
+      '(?:account|access|secret|private|api|master|signing|encryption|sas|storage)[._-]?key',
+    ),
+    needs: /key/i,
+  },
+  // ... or in any other `key` segment but the common non-secret ones
+  // (partition_key, sort.key, ...)
+  {
+    pattern: `(?<!(?:${NON_SECRET_KEYS})[._-]key${ASSIGNED})${assignedTo(
+      '[a-z0-9][._-]key',
+    )}`,
+    needs: /[._-]key/i,
+  },
+  // Azure storage account keys and SAS tokens, named by host:
+  // fs.azure.account.key.<account>.blob.core.windows.net=...,
+  // fs.azure.sas.<container>.<account>.blob.core.windows.net=...
+  {
+    pattern: assignedTo(
+      '(?<![a-z0-9])(?:account[._-]key|sas)[._-][a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}',
+    ),
+    needs: /key|sas/i,
+  },
+  // signatures and keys in a URL's query: ?sig=..., X-Amz-Signature=..., &key=...
+  {
+    pattern: '(?<=[?&](?:sig|signature|x-amz-signature|key)=)[^&\\s"\'#]+',
+    needs: /sig|key/i,
+  },
+  // AWS access key ids
+  { pattern: '\\b(AKIA|ASIA)[0-9A-Z]{16}\\b', needs: /akia|asia/i },
+  // values shaped like AWS secret access keys: 40 base64 characters with a
+  // digit, not part of a path or URI (no '//', not after ':' or '/')
+  {
+    pattern:
+      '(?<![A-Za-z0-9/+:])(?![A-Za-z0-9/+]*//)(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9+][A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])',
+    needs: SECRET_KEY_RUN,
+  },
+  // bearer tokens
+  { pattern: '\\bbearer\\s+[a-z0-9._~+/-]{8,}', needs: /bearer/i },
+  // tokens by their vendor prefix: GitHub (ghp_, gho_, ghu_, ghs_, ghr_,
+  // github_pat_), GitLab (glpat-, ...), Slack (xoxb-, xoxp-, ..., xapp-),
+  // Stripe secret and restricted keys and webhook secrets, OpenAI and
+  // Anthropic keys (sk-proj-, sk-ant-, sk- and 32 or more letters and
+  // digits), Google API keys (AIza and 35 characters)
+  { pattern: '\\bgh[pousr]_[a-z0-9]{30,251}\\b', needs: /gh[pousr]_/i },
+  { pattern: '\\bgithub_pat_[a-z0-9_]{22,255}', needs: /github_pat_/i },
+  {
+    pattern: '\\bgl(?:pat|dt|rt|ptt|cbt|soat)-[a-z0-9_-]{20,255}',
+    needs: /gl(?:pat|dt|rt|ptt|cbt|soat)-/i,
+  },
+  { pattern: '\\bxox[abposre]-[a-z0-9-]{10,255}', needs: /xox[abposre]-/i },
+  { pattern: '\\bxapp-[a-z0-9-]{10,255}', needs: /xapp-/i },
+  {
+    pattern: '\\b[rs]k_(?:live|test)_[a-z0-9]{16,255}',
+    needs: /k_(?:live|test)_/i,
+  },
+  { pattern: '\\bwhsec_[a-z0-9+/=]{24,255}', needs: /whsec_/i },
+  {
+    pattern: '\\bsk-(?:proj|svcacct|admin|ant)-[a-z0-9_-]{20,255}',
+    needs: /sk-/i,
+  },
+  { pattern: '\\bsk-(?=[a-z]{0,47}[0-9])[a-z0-9]{32,255}\\b', needs: /sk-/i },
+  { pattern: '\\bAIza[0-9a-z_-]{35}(?![0-9a-z_-])', needs: /aiza/i },
+  // the key in a Sentry DSN (https://<key>@o1.ingest.sentry.io/1,
+  // https://<key>@sentry.example.com/2)
+  {
+    pattern: `(?<=\\bhttps?://)[^/\\s:@"'<>]{1,256}(?=@(?:[a-z0-9-]{1,63}\\.){0,8}(?:sentry|ingest)\\b)`,
+    needs: /sentry|ingest/i,
+  },
+  // webhook URLs, whose path is the secret: Slack, Microsoft Teams, Discord
+  {
+    pattern: `(?<=\\bhooks\\.slack(?:-gov)?\\.com/)${WEBHOOK_PATH}`,
+    needs: /hooks\.slack/i,
+  },
+  {
+    pattern: `(?<=\\.webhook\\.office\\.com/)${WEBHOOK_PATH}`,
+    needs: /\.webhook\.office\.com\//i,
+  },
+  {
+    pattern: `(?<=\\boutlook\\.office(?:365)?\\.com/webhook/)${WEBHOOK_PATH}`,
+    needs: /outlook\.office/i,
+  },
+  {
+    pattern: `(?<=\\bdiscord(?:app)?\\.com/api/webhooks/)${WEBHOOK_PATH}`,
+    needs: /discord/i,
+  },
+];
+
+/**
  * Argument values that are secrets whatever their key (case-insensitive
  * regular expressions, matched anywhere in the value). {@link ArgumentRedactor.redactText}
  * replaces each match in free text, so a pattern matches the secret part
@@ -70,78 +220,31 @@ const WEBHOOK_PATH = `[^\\s"'<>]+`;
  *
  * @public
  */
-export const DEFAULT_REDACTION_VALUE_PATTERNS = [
-  // private keys, the whole PEM block with its base64 body (first, so that
-  // no other pattern cuts its header); without an END line, the body's
-  // characters that follow
-  '-----BEGIN [A-Z0-9 ]{0,64}PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\\s\\\\:,.-]{0,16384}?-----END [A-Z0-9 ]{0,64}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:,.-]*)',
-  // credentials in a URL or connection string: scheme://user:password@host,
-  // also with no user (redis://:password@host); the password may hold '/'
-  // (AWS secret keys do) and even an unencoded '@'
-  '(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^/\\s:@]{0,256}:[^\\s@"\'<>]{1,256}@(?:[^/\\s@"\'<>]{1,256}@)*',
-  // name=value, name: value and "name": "value" pairs (JDBC/ODBC connection
-  // strings, Spark/Hadoop conf, JSON, error messages), where the name ends in
-  // password, passwd, passphrase, pwd, secret, token or credential(s) ...
-  assignedTo('(?:passw(?:or)?d|passphrase|pwd|secret|token|credentials?)'),
-  // ... or in a `pass` segment (db_pass, db-pass, db.pass) ...
-  assignedTo('[a-z0-9][._-]pass'),
-  // ... or is a webhook, a hook or a DSN (webhook_url=, slack-hook:, sentry.dsn=) ...
-  assignedTo('(?:webhook|hooks?|dsn)(?:[._-]?ur[il])?'),
-  // ... or is an HTTP Authorization header, with its scheme
-  // (Authorization: Basic dXNlcjpwYXNz, authorization=Token abc) ...
-  `(?<=\\b(?:proxy-)?authorization${ASSIGNED})(?:(?:basic|bearer|token|digest|negotiate|ntlm|apikey|key|hmac|aws4-hmac-sha256)\\s{1,16})?(?:${ASSIGNED_VALUE})`,
-  // ... or a qualified or --flag secret name and a space (db.password hunter2,
-  // --db-password hunter2, --webhook-url https://...; not "the password is")
-  `(?=[^\\s;&"'\\\\=:<])(?<=(?:--|[a-z0-9][._-])(?:passw(?:or)?d|passphrase|pwd|pass|secret|token|credentials?|webhook(?:[._-]?url)?|hooks?(?:[._-]?url)?|dsn)\\s{1,16})[^\\s;&"'\\\\]+`,
-  // ... or in a qualified key: access.key, secret_key, SecretAccessKey, apikey,
-  // fs.s3a.access.key, aws_secret_access_key ...
-  assignedTo(
-    '(?:account|access|secret|private|api|master|signing|encryption|sas|storage)[._-]?key',
-  ),
-  // ... or in any other `key` segment but the common non-secret ones
-  // (partition_key, sort.key, ...)
-  `(?<!(?:${NON_SECRET_KEYS})[._-]key${ASSIGNED})${assignedTo(
-    '[a-z0-9][._-]key',
-  )}`,
-  // Azure storage account keys and SAS tokens, named by host:
-  // fs.azure.account.key.<account>.blob.core.windows.net=...,
-  // fs.azure.sas.<container>.<account>.blob.core.windows.net=...
-  assignedTo(
-    '(?<![a-z0-9])(?:account[._-]key|sas)[._-][a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}',
-  ),
-  // signatures and keys in a URL's query: ?sig=..., X-Amz-Signature=..., &key=...
-  '(?<=[?&](?:sig|signature|x-amz-signature|key)=)[^&\\s"\'#]+',
-  // AWS access key ids
-  '\\b(AKIA|ASIA)[0-9A-Z]{16}\\b',
-  // values shaped like AWS secret access keys: 40 base64 characters with a
-  // digit, not part of a path or URI (no '//', not after ':' or '/')
-  '(?<![A-Za-z0-9/+:])(?![A-Za-z0-9/+]*//)(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9+][A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])',
-  // bearer tokens
-  '\\bbearer\\s+[a-z0-9._~+/-]{8,}',
-  // tokens by their vendor prefix: GitHub (ghp_, gho_, ghu_, ghs_, ghr_,
-  // github_pat_), GitLab (glpat-, ...), Slack (xoxb-, xoxp-, ..., xapp-),
-  // Stripe secret and restricted keys and webhook secrets, OpenAI and
-  // Anthropic keys (sk-proj-, sk-ant-, sk- and 32 or more letters and
-  // digits), Google API keys (AIza and 35 characters)
-  '\\bgh[pousr]_[a-z0-9]{30,251}\\b',
-  '\\bgithub_pat_[a-z0-9_]{22,255}',
-  '\\bgl(?:pat|dt|rt|ptt|cbt|soat)-[a-z0-9_-]{20,255}',
-  '\\bxox[abposre]-[a-z0-9-]{10,255}',
-  '\\bxapp-[a-z0-9-]{10,255}',
-  '\\b[rs]k_(?:live|test)_[a-z0-9]{16,255}',
-  '\\bwhsec_[a-z0-9+/=]{24,255}',
-  '\\bsk-(?:proj|svcacct|admin|ant)-[a-z0-9_-]{20,255}',
-  '\\bsk-(?=[a-z]{0,47}[0-9])[a-z0-9]{32,255}\\b',
-  '\\bAIza[0-9a-z_-]{35}(?![0-9a-z_-])',
-  // the key in a Sentry DSN (https://<key>@o1.ingest.sentry.io/1,
-  // https://<key>@sentry.example.com/2)
-  `(?<=\\bhttps?://)[^/\\s:@"'<>]{1,256}(?=@(?:[a-z0-9-]{1,63}\\.){0,8}(?:sentry|ingest)\\b)`,
-  // webhook URLs, whose path is the secret: Slack, Microsoft Teams, Discord
-  `(?<=\\bhooks\\.slack(?:-gov)?\\.com/)${WEBHOOK_PATH}`,
-  `(?<=\\.webhook\\.office\\.com/)${WEBHOOK_PATH}`,
-  `(?<=\\boutlook\\.office(?:365)?\\.com/webhook/)${WEBHOOK_PATH}`,
-  `(?<=\\bdiscord(?:app)?\\.com/api/webhooks/)${WEBHOOK_PATH}`,
-];
+export const DEFAULT_REDACTION_VALUE_PATTERNS = DEFAULT_VALUE_RULES.map(
+  rule => rule.pattern,
+);
+
+/** What a default pattern's matches contain, by pattern. */
+const NEEDS_OF = new Map(DEFAULT_VALUE_RULES.map(r => [r.pattern, r.needs]));
+
+/**
+ * Any of the default patterns' needs, in one scan that most values fail;
+ * the 40-character run (AWS secret keys) apart, as a length check first: in
+ * the same alternation it would be tried at every position.
+ */
+const ANY_LITERAL_NEED = new RegExp(
+  DEFAULT_VALUE_RULES.filter(r => r.needs !== SECRET_KEY_RUN)
+    .map(r => `(?:${r.needs.source})`)
+    .join('|'),
+  'i',
+);
+
+function mayHaveDefaultSecret(text: string): boolean {
+  return (
+    ANY_LITERAL_NEED.test(text) ||
+    (text.length >= 40 && SECRET_KEY_RUN.test(text))
+  );
+}
 
 /**
  * `uri` without the `user@` or `user:password@` after its `scheme://`, for
@@ -167,26 +270,52 @@ export function withoutUserInfo(uri: string): string {
   }
 }
 
+/** A value pattern, compiled, with what its matches contain when it is a default one. */
+interface ValuePattern {
+  test: RegExp;
+  /** The same, global, for replacing in text. */
+  replace: RegExp;
+  needs?: RegExp;
+}
+
+/** False only when `text` lacks what every match of the pattern contains. */
+function mayMatch(pattern: ValuePattern, text: string): boolean {
+  return pattern.needs === undefined || pattern.needs.test(text);
+}
+
 /**
  * Redacts secrets from Glue job and trigger arguments before they reach an
  * entity, an API response, a log line or the browser.
  */
 export class ArgumentRedactor {
   private readonly keyPatterns: RegExp[];
-  private readonly valuePatterns: RegExp[];
-
-  private readonly textPatterns: RegExp[];
+  private readonly valuePatterns: ValuePattern[];
+  /** Whether every value pattern is a default one (so their needs decide for all). */
+  private readonly onlyDefaults: boolean;
 
   constructor(options: { keyPatterns: string[]; valuePatterns: string[] }) {
     this.keyPatterns = options.keyPatterns.map(p => new RegExp(p, 'i'));
-    this.valuePatterns = options.valuePatterns.map(p => new RegExp(p, 'i'));
-    this.textPatterns = options.valuePatterns.map(p => new RegExp(p, 'gi'));
+    this.valuePatterns = options.valuePatterns.map(p => ({
+      test: new RegExp(p, 'i'),
+      replace: new RegExp(p, 'gi'),
+      needs: NEEDS_OF.get(p),
+    }));
+    this.onlyDefaults = this.valuePatterns.every(p => p.needs !== undefined);
+  }
+
+  /** False when no value pattern can match `text`. */
+  private mayHaveSecret(text: string): boolean {
+    return !this.onlyDefaults || mayHaveDefaultSecret(text);
   }
 
   /** `text` (e.g. an error message) with every secret-looking value replaced by {@link REDACTED}. */
   redactText(text: string): string {
-    return this.textPatterns.reduce(
-      (result, pattern) => result.replace(pattern, REDACTED),
+    if (!this.mayHaveSecret(text)) return text;
+    return this.valuePatterns.reduce(
+      (result, pattern) =>
+        mayMatch(pattern, result)
+          ? result.replace(pattern.replace, REDACTED)
+          : result,
       text,
     );
   }
@@ -216,7 +345,8 @@ export class ArgumentRedactor {
   isSecret(key: string, value: string): boolean {
     return (
       this.keyPatterns.some(p => p.test(key)) ||
-      this.valuePatterns.some(p => p.test(value))
+      (this.mayHaveSecret(value) &&
+        this.valuePatterns.some(p => mayMatch(p, value) && p.test.test(value)))
     );
   }
 
