@@ -21,3 +21,17 @@ describe('escapeMarkdownLine', () => {
     expect(unescapeMarkdown(escapeMarkdownLine(text))).toBe(text);
   });
 });
+
+describe('escapeMarkdownLine on plain lines', () => {
+  it('returns a line with nothing to escape as it is, and still escapes block starts', () => {
+    expect(escapeMarkdownLine('sales orders job owned by team-3 (daily)')).toBe(
+      'sales orders job owned by team-3 (daily)',
+    );
+    expect(escapeMarkdownLine('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdownLine('- not a list')).toBe('\\- not a list');
+    expect(escapeMarkdownLine('12) not a list')).toBe('12\\) not a list');
+    expect(escapeMarkdownLine('see www.example.com')).toBe(
+      'see www\\.example.com',
+    );
+  });
+});

@@ -17,6 +17,13 @@ const WORD = /[\p{L}\p{N}\p{M}]/u;
  */
 const ALWAYS = new Set(['\\', '`', '[', ']', '<', '@']);
 
+/**
+ * A line without any of these (and without a list marker) has nothing to
+ * escape: the characters of {@link ALWAYS}, the delimiters, `&`, the `:` and
+ * `.` of autolinks, and what starts a block at the start of the line.
+ */
+const MAY_ESCAPE = /[\\`[\]<@*_~&:.]|^[#>+-]/;
+
 /** `&amp;`, `&#60;`, `&#x3c;`: HTML character references, which Markdown decodes. */
 const CHARACTER_REFERENCE =
   /^&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{0,31});/i;
@@ -62,9 +69,12 @@ function isInertDelimiterRun(
  * @public
  */
 export function escapeMarkdownLine(line: string): string {
-  const chars = Array.from(line);
   /** The end of an ordered-list marker (`1. `, `12)`), if the line starts with one. */
   const listMarker = /^[0-9]{1,9}[.)](?=[\t ]|$)/.exec(line)?.[0].length;
+  if (listMarker === undefined && !MAY_ESCAPE.test(line)) {
+    return line; // most names and descriptions: nothing below would escape
+  }
+  const chars = Array.from(line);
   const textBefore = (i: number) => chars.slice(Math.max(0, i - 6), i).join('');
   let out = '';
   for (let i = 0; i < chars.length; i++) {
