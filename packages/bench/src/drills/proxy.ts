@@ -17,7 +17,10 @@ export interface RecordedCall {
 
 export interface RecordingProxy {
   url: string;
+  /** Calls, each recorded when its answer comes back. */
   calls: RecordedCall[];
+  /** Calls as they arrive, before any answer (to act on a sync as it starts). */
+  arrivals: Omit<RecordedCall, 'status'>[];
   /** ms since the proxy started. */
   now(): number;
   stop(): Promise<void>;
@@ -31,6 +34,7 @@ export async function startRecordingProxy(
   const target = new URL(upstream);
   const agent = new Agent({ keepAlive: true });
   const calls: RecordedCall[] = [];
+  const arrivals: RecordingProxy['arrivals'] = [];
   const server: Server = createServer((req, res) => {
     // A replica killed mid-call leaves a closed socket behind: not an error here.
     res.on('error', () => {});
@@ -39,6 +43,7 @@ export async function startRecordingProxy(
     const targetHeader = String(req.headers['x-amz-target'] ?? '');
     const operation = targetHeader.slice(targetHeader.indexOf('.') + 1);
     const atMs = now();
+    arrivals.push({ atMs, replica, operation });
     const forward = request(
       {
         host: target.hostname,
@@ -70,6 +75,7 @@ export async function startRecordingProxy(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    arrivals,
     now,
     stop: () =>
       new Promise<void>(resolve => {

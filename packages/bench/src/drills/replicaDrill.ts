@@ -9,6 +9,10 @@
  *    latency makes a sync take seconds) it gets SIGKILL. The catalog must
  *    stay whole: the entity count never drops, and it is unchanged after the
  *    other replica's next sync.
+ * 3. Takeover: the survivor's sync must be applied within 2 minutes of the
+ *    kill. The dead replica's lock is freed only once its task timeout has
+ *    passed and the survivor's scheduler janitor (once a minute) has swept
+ *    it, so with these settings the bound is about timeout + 65 s + a sync.
  *
  * Needs PostgreSQL server binaries (initdb, pg_ctl); without them the drill
  * is reported as skipped.
@@ -75,10 +79,20 @@ export interface ReplicaDrillResult {
     survivorSyncApplied: boolean;
     detail: string;
   };
+  takeover?: {
+    passed: boolean;
+    /** ms from the kill until the survivor's sync was applied (its log line). */
+    takeoverMs?: number;
+    targetMs: number;
+    /** The worst case for these settings: the whole timeout, the janitor's minute, a 5 s work check, a sync. */
+    boundMs: number;
+    detail: string;
+  };
   log: { atMs: number; replica: string; message: string }[];
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+const fmtSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export async function runReplicaDrill(
   options: ReplicaDrillOptions,
@@ -93,7 +107,9 @@ export async function runReplicaDrill(
     };
   }
   const jobs = 500; // one GetJobs page per sync: GetJobs calls count syncs
-  const latencyMs = 600; // ~5 sequential tagging pages: a sync takes ~3-4 s
+  // Two calls deep (a listing page, then its tags by ARN list or
+  // BatchGetWorkflows): a sync takes ~1.2-2 s.
+  const latencyMs = 600;
   const frequencySeconds = 15;
   const timeoutSeconds = 20;
   const ticksObserved = options.quick ? 3 : 5;
@@ -271,18 +287,20 @@ export async function runReplicaDrill(
     options.log(
       `drill: catalog whole with ${expected} entities; waiting for the next sync to kill its replica ...`,
     );
-    const callsBefore = proxy.calls.length;
-    while (proxy.calls.length === callsBefore) {
+    // Watch arrivals, not answers: with 600 ms a call, a sync's first
+    // answers come back when it is already half done.
+    const callsBefore = proxy.arrivals.length;
+    while (proxy.arrivals.length === callsBefore) {
       if (performance.now() > deadline + 60_000) {
         throw new Error('no sync started to kill');
       }
-      await sleep(50);
+      await sleep(20);
     }
-    const victimCall = proxy.calls[callsBefore];
+    const victimCall = proxy.arrivals[callsBefore];
     const killed = victimCall.replica;
     const survivor = killed === 'replica-a' ? 'replica-b' : 'replica-a';
-    // Mid-sync: the tagging streams are still paging.
-    await sleep(Math.round(latencyMs * 1.5));
+    // Mid-sync: the listings' first pages are on the wire, none answered.
+    await sleep(Math.round(latencyMs / 2));
     const countBeforeKill = await countEntities(
       replicas.get(survivor)!.port,
       FILTER,
@@ -309,6 +327,7 @@ export async function runReplicaDrill(
     let maxCount = countBeforeKill;
     let survivorStartMs: number | undefined;
     let survivorApplied = false;
+    let survivorAppliedAtMs: number | undefined;
     const waitUntil =
       performance.now() +
       (timeoutSeconds + 60 + 2 * frequencySeconds + 30) * 1000;
@@ -319,9 +338,10 @@ export async function runReplicaDrill(
       survivorStartMs ??= proxy.calls.find(
         c => c.replica === survivor && c.atMs > killAt,
       )?.atMs;
-      survivorApplied = applied.some(
+      survivorAppliedAtMs = applied.find(
         a => a.replica === survivor && a.atMs > killAt,
-      );
+      )?.atMs;
+      survivorApplied = survivorAppliedAtMs !== undefined;
       if (survivorApplied) break;
       await sleep(500);
     }
@@ -364,7 +384,51 @@ export async function runReplicaDrill(
       }; entity count ${countBeforeKill} before, ${minCount}..${maxCount} after, ${countAfter} after the survivor's sync (expected ${expected})`,
     };
     options.log(`drill: kill mid-sync: ${result.killMidSync.detail}`);
-    result.passed = exactlyOnce && killPassed;
+
+    // ---- 3. takeover time ----------------------------------------------
+    const takeoverMs =
+      survivorAppliedAtMs !== undefined
+        ? survivorAppliedAtMs - killAt
+        : undefined;
+    const targetMs = 120_000;
+    const survivorSync = groupSyncs(
+      proxy.calls.filter(c => c.replica === survivor && c.atMs > killAt),
+      2 * latencyMs + 1500,
+    )[0];
+    const syncMs = survivorSync
+      ? survivorSync.endMs - survivorSync.startMs + latencyMs
+      : 0;
+    const boundMs = timeoutSeconds * 1000 + 65_000 + syncMs;
+    const takeoverPassed = takeoverMs !== undefined && takeoverMs <= targetMs;
+    // The lock was claimed just before the victim's first call.
+    const lockExpiredAfterKillMs =
+      timeoutSeconds * 1000 - (killAt - victimCall.atMs);
+    const startedAfterKillMs =
+      survivorStartMs !== undefined ? survivorStartMs - killAt : undefined;
+    result.takeover = {
+      passed: takeoverPassed,
+      takeoverMs,
+      targetMs,
+      boundMs,
+      detail:
+        takeoverMs === undefined || startedAfterKillMs === undefined
+          ? `${survivor} applied no sync after the kill`
+          : `${survivor}'s sync applied ${fmtSeconds(
+              takeoverMs,
+            )} after the kill (target ${fmtSeconds(
+              targetMs,
+            )}): the dead replica's lock expired ~${fmtSeconds(
+              lockExpiredAfterKillMs,
+            )} after the kill (task timeout ${timeoutSeconds} s from its sync's start), the survivor's scheduler freed and claimed it ${fmtSeconds(
+              startedAfterKillMs - lockExpiredAfterKillMs,
+            )} later (janitor every 60 s, work check 5 s), and its sync took ${fmtSeconds(
+              takeoverMs - startedAfterKillMs,
+            )} to apply; bound for these settings ${fmtSeconds(
+              boundMs,
+            )} (timeout + 65 s + a sync)`,
+    };
+    options.log(`drill: takeover: ${result.takeover.detail}`);
+    result.passed = exactlyOnce && killPassed && takeoverPassed;
     return result;
   } finally {
     for (const { handle } of replicas.values()) {

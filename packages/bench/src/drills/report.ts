@@ -42,6 +42,16 @@ export function formatDrillReport(result: ReplicaDrillResult): string {
       } (${kill.detail})`,
     );
   }
+  const takeover = result.takeover;
+  if (takeover) {
+    lines.push(
+      `takeover after the kill within ${Math.round(
+        takeover.targetMs / 60_000,
+      )} minutes: ${takeover.passed ? 'PASSED' : 'FAILED'} (${
+        takeover.detail
+      })`,
+    );
+  }
   lines.push('', `drill: ${result.passed ? 'PASSED' : 'FAILED'}`);
   return lines.join('\n');
 }
