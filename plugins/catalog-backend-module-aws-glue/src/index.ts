@@ -19,6 +19,7 @@ export {
   readProviderConfigs,
   type AwsGlueProviderConfig,
 } from './providers/config';
+export { DEFAULT_SYNC_TIMEOUT } from './providers/syncTimeout';
 export type {
   AwsGlueTransformer,
   AwsGlueTransformerContext,
