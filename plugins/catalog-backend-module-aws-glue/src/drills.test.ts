@@ -237,21 +237,20 @@ describe('drill: malformed, truncated and failing pages', () => {
       error: /Emulated outage of GetJobs/,
     },
     {
-      name: 'a tagging page token that expires mid-paging',
+      name: 'a tagging call by ARN list refused mid-read',
       intercept: (call, forward) =>
         call.operation === 'GetResources' &&
-        call.input.ResourceTypeFilters?.[0] === 'glue:job' &&
-        call.input.PaginationToken &&
+        call.input.ResourceARNList &&
         call.n > 3
           ? Promise.resolve(
               glueErrorReply(
                 400,
-                'PaginationTokenExpiredException',
-                'The pagination token has expired',
+                'InvalidParameterException',
+                'The tagging call was refused',
               ),
             )
           : forward(),
-      error: /pagination token has expired/,
+      error: /tagging call was refused/,
     },
     {
       name: 'a GetTriggers page cut off in the middle of its JSON',
@@ -268,7 +267,9 @@ describe('drill: malformed, truncated and failing pages', () => {
       name: 'a tagging page whose ResourceTagMappingList is not a list',
       intercept: (call, forward) =>
         call.operation === 'GetResources' &&
-        call.input.ResourceTypeFilters?.[0] === 'glue:trigger'
+        call.input.ResourceARNList?.some((arn: string) =>
+          arn.includes(':trigger/'),
+        )
           ? rewriteReply(forward, body => {
               body.ResourceTagMappingList = { oops: true };
             })
