@@ -239,10 +239,26 @@ const ANY_LITERAL_NEED = new RegExp(
   'i',
 );
 
+/** Whether `text` has `length` base64 characters in a row (one pass; the regular expression retries from every position). */
+function hasBase64Run(text: string, length: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const base64 =
+      (c >= 48 && c <= 57) || // 0-9
+      (c >= 65 && c <= 90) || // A-Z
+      (c >= 97 && c <= 122) || // a-z
+      c === 43 || // +
+      c === 47; // /
+    run = base64 ? run + 1 : 0;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
 function mayHaveDefaultSecret(text: string): boolean {
   return (
-    ANY_LITERAL_NEED.test(text) ||
-    (text.length >= 40 && SECRET_KEY_RUN.test(text))
+    ANY_LITERAL_NEED.test(text) || (text.length >= 40 && hasBase64Run(text, 40))
   );
 }
 
