@@ -64,6 +64,8 @@ export function formatSyncTable(results: SyncCaseResult[]): string {
       'latency',
       `calls <= ${SYNC_TARGETS.callsVsMinimum}x min`,
       `wall <= ${SYNC_TARGETS.wallVsLowerBound}x LB`,
+      'floor',
+      `wall <= ${SYNC_TARGETS.wallVsLowerBound}x floor`,
       'longest stream',
       'longest stream (old)',
       'tagging floor',
@@ -73,6 +75,8 @@ export function formatSyncTable(results: SyncCaseResult[]): string {
       `${r.latencyMs} ms`,
       r.verdicts.calls,
       r.verdicts.wall,
+      r.floorMs !== undefined ? fmtMs(r.floorMs) : undefined,
+      r.verdicts.wallVsFloor,
       r.lowerBound
         ? `${r.lowerBound.stream}: ${r.lowerBound.calls} calls`
         : undefined,
@@ -92,6 +96,7 @@ export function formatSyncTable(results: SyncCaseResult[]): string {
     'LB (old), min (old): the same for the previous read, one paged GetResources stream per resource type (its longest chain was the glue:job tagging stream).',
     'calls: counted by the provider (one per SDK command, retries not counted); min: every operation at its API maximum page size, GetResources one call per 100 jobs, triggers and crawlers (ResourceARNList) plus the glue:workflow pages.',
     "tagging floor: the ARN-list calls alone at the provider's default tagging.concurrency, ceil(calls / concurrency) x latency; not a chain, but where it exceeds the lower bound it is the configured read's floor.",
+    "floor: max(lower bound, the same account's CPU time at 0 ms): a sync ends no sooner than its latency chain nor than its own CPU work (the issue's target: wall <= 1.25x floor).",
     "peak RSS / heap: sampled every 10 ms in the case's own child process during the refreshes; cpu: CPU time of the child during the reported refresh.",
   ];
   return [

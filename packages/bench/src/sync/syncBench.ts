@@ -76,7 +76,13 @@ export interface SyncCaseResult {
   peakHeapUsedMiB: number;
   maxRssMiB: number;
   baselineRssMiB: number;
-  verdicts: { calls: string; wall: string };
+  /**
+   * The case's floor: the larger of its latency lower bound and the CPU time
+   * the same account takes at 0 ms (a sync cannot end before either).
+   */
+  floorMs?: number;
+  wallVsFloor?: number;
+  verdicts: { calls: string; wall: string; wallVsFloor?: string };
   applied: boolean;
   /** 1-minute load average after the case: other work on the machine. */
   loadAverage1m: number;
@@ -203,5 +209,31 @@ export async function runSyncBench(
       await emulator.stop();
     }
   }
-  return results;
+  return withFloors(results);
+}
+
+/**
+ * Each latency case's floor, max(lower bound, CPU at 0 ms of the same
+ * account), and its wall time against it: with the latency chain this short,
+ * the mapping's CPU is what a sync cannot go below.
+ */
+export function withFloors(results: SyncCaseResult[]): SyncCaseResult[] {
+  const cpuAtZero = new Map(
+    results.filter(r => r.latencyMs === 0).map(r => [r.jobs, r.cpuMs]),
+  );
+  return results.map(r => {
+    const cpu = cpuAtZero.get(r.jobs);
+    if (!r.lowerBound || cpu === undefined) return r;
+    const floorMs = Math.max(r.lowerBound.ms, cpu);
+    const wallVsFloor = r.wallMs / floorMs;
+    return {
+      ...r,
+      floorMs,
+      wallVsFloor,
+      verdicts: {
+        ...r.verdicts,
+        wallVsFloor: verdict(wallVsFloor, SYNC_TARGETS.wallVsLowerBound),
+      },
+    };
+  });
 }
