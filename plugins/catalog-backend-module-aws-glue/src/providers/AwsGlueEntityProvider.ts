@@ -291,6 +291,14 @@ export class AwsGlueEntityProvider implements EntityProvider {
     };
 
     let inventory;
+    /** Cancelled (task timeout, shutdown): every call stopped with it, nothing applied. */
+    const aborted = () =>
+      this.notApplied(ABORTED, {
+        entities: 0,
+        counts: {},
+        calls: { ...counter.calls },
+        durationMs: Date.now() - started,
+      });
     try {
       inventory = await readGlueInventory(clients, unit, {
         signal: options.signal,
@@ -307,13 +315,7 @@ export class AwsGlueEntityProvider implements EntityProvider {
       });
     } catch (error) {
       if (options.signal?.aborted) {
-        // Cancelled (task timeout, shutdown): every call stopped with it.
-        return this.notApplied(ABORTED, {
-          entities: 0,
-          counts: {},
-          calls: { ...counter.calls },
-          durationMs: Date.now() - started,
-        });
+        return aborted();
       }
       this.logger.error(
         `Reading Glue failed; this account and region keep their entities as they are: ${stringifyError(
@@ -325,12 +327,7 @@ export class AwsGlueEntityProvider implements EntityProvider {
     }
     if (options.signal?.aborted) {
       // cancelled as the read ended: not worth mapping
-      return this.notApplied(ABORTED, {
-        entities: 0,
-        counts: {},
-        calls: { ...counter.calls },
-        durationMs: Date.now() - started,
-      });
+      return aborted();
     }
 
     const { entities, warnings, counts } = await buildEntities(inventory, {
