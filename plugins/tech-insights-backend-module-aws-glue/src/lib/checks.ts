@@ -3,6 +3,7 @@
  * checker (`@backstage-community/plugin-tech-insights-backend-module-jsonfc`)
  * reads from `techInsights.factChecker.checks`. Pure.
  */
+import { GLUE_DEFAULT_TIMEOUT_MINUTES } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { AWS_GLUE_JOB_FACTS_ID } from './schema';
 
 /** Every AWS Glue check id starts so (the job page shows those). */
@@ -31,7 +32,7 @@ export const DEFAULT_THRESHOLDS: AwsGlueCheckThresholds = {
   successRate30d: 0.95,
   daysSinceLastSuccess: 2,
   minRetries: 1,
-  timeoutBelowMinutes: 2880,
+  timeoutBelowMinutes: GLUE_DEFAULT_TIMEOUT_MINUTES,
 };
 
 type Condition = { fact: string; operator: string; value: unknown };
@@ -58,6 +59,22 @@ const fact = (name: string, operator: string, value: unknown): Condition => ({
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
+/** At least `rate` of the finished runs of the last `days` succeeded; passes without runs. */
+function successRateCheck(days: 7 | 30, rate: number) {
+  return check(
+    `Glue success rate (${days} days)`,
+    `At least ${percent(
+      rate,
+    )} of the job's finished runs of the last ${days} days succeeded (passes when it had none)`,
+    {
+      any: [
+        fact(`runs${days}d`, 'equal', 0),
+        fact(`successRate${days}d`, 'greaterThanInclusive', rate),
+      ],
+    },
+  );
+}
+
 /**
  * The default checks, keyed by id as `techInsights.factChecker.checks`
  * holds them: paste `{ techInsights: { factChecker: { checks: ... } } }`
@@ -68,30 +85,8 @@ export function awsGlueDefaultChecks(
 ) {
   const t = { ...DEFAULT_THRESHOLDS, ...thresholds };
   const checks: Record<string, ReturnType<typeof check>> = {
-    'aws-glue-success-rate-7d': check(
-      'Glue success rate (7 days)',
-      `At least ${percent(
-        t.successRate7d,
-      )} of the job's finished runs of the last 7 days succeeded (passes when it had none)`,
-      {
-        any: [
-          fact('runs7d', 'equal', 0),
-          fact('successRate7d', 'greaterThanInclusive', t.successRate7d),
-        ],
-      },
-    ),
-    'aws-glue-success-rate-30d': check(
-      'Glue success rate (30 days)',
-      `At least ${percent(
-        t.successRate30d,
-      )} of the job's finished runs of the last 30 days succeeded (passes when it had none)`,
-      {
-        any: [
-          fact('runs30d', 'equal', 0),
-          fact('successRate30d', 'greaterThanInclusive', t.successRate30d),
-        ],
-      },
-    ),
+    'aws-glue-success-rate-7d': successRateCheck(7, t.successRate7d),
+    'aws-glue-success-rate-30d': successRateCheck(30, t.successRate30d),
     'aws-glue-last-success': check(
       'Glue job succeeded recently',
       `The job's last successful run ended at most ${t.daysSinceLastSuccess} days ago (fails when no success is on record)`,
@@ -122,7 +117,7 @@ export function awsGlueDefaultChecks(
     ),
     'aws-glue-timeout': check(
       'Glue job timeout set',
-      `The job's timeout is below ${t.timeoutBelowMinutes} minutes (Glue's default is 2880 minutes = 48 h)`,
+      `The job's timeout is below ${t.timeoutBelowMinutes} minutes (Glue's default is ${GLUE_DEFAULT_TIMEOUT_MINUTES} minutes = 48 h)`,
       { all: [fact('timeoutMinutes', 'lessThan', t.timeoutBelowMinutes)] },
     ),
     'aws-glue-owner-group': check(
