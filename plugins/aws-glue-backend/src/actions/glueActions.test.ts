@@ -150,23 +150,23 @@ describe('registerGlueActions', () => {
     ).rejects.toThrow('You may not start runs of orders');
   });
 
-  it('lists failing jobs since a time over every fleet page, stopping on a repeated cursor', async () => {
-    const { registry, fleetService } = setup();
-    const page = (jobs: GlueFleetJob[], nextCursor?: string) => ({
+  const page = (jobs: GlueFleetJob[], nextCursor?: string) =>
+    ({
       jobs,
       nextCursor,
       totalCount: 0,
       counts: { failing: 0, active: 0, succeeded: 0, other: 0, neverRun: 0 },
       currency: 'USD',
       freshness: { runs: 0 },
-    });
+    } as any);
+
+  it('lists failing jobs since a time over every fleet page', async () => {
+    const { registry, fleetService } = setup();
     fleetService.getFleet
       .mockResolvedValueOnce(
-        page([fleetJob('a', '2026-11-23T11:00:00Z')], 'c1') as any,
+        page([fleetJob('a', '2026-11-23T11:00:00Z')], 'c1'),
       )
-      .mockResolvedValueOnce(
-        page([fleetJob('old', '2026-11-20T11:00:00Z')], 'c1') as any,
-      );
+      .mockResolvedValueOnce(page([fleetJob('old', '2026-11-20T11:00:00Z')]));
     const { output } = await registry.invoke({
       id: 'test:list-failing-glue-jobs',
       input: { owner: 'group:default/analytics' },
@@ -181,11 +181,35 @@ describe('registerGlueActions', () => {
       }),
     );
     // the default window: the 24 hours before the clock
-    expect(output).toMatchObject({
+    expect(output).toEqual({
       since: '2026-11-22T12:00:00.000Z',
-      jobs: [{ entityRef: 'component:default/a' }],
-      truncated: true,
+      jobs: [expect.objectContaining({ entityRef: 'component:default/a' })],
+      truncated: false,
     });
+  });
+
+  it('stops on a repeated cursor, and says when the page cap cut the list', async () => {
+    const { registry, fleetService } = setup();
+    const invoke = () =>
+      registry.invoke({
+        id: 'test:list-failing-glue-jobs',
+        input: { since: '2026-11-01T00:00:00Z' },
+        credentials,
+      });
+    fleetService.getFleet.mockResolvedValue(page([], 'same'));
+    await expect(invoke()).rejects.toThrow(/repeats an earlier NextToken/);
+    expect(fleetService.getFleet).toHaveBeenCalledTimes(2);
+
+    fleetService.getFleet.mockReset();
+    let n = 0;
+    fleetService.getFleet.mockImplementation(async () => {
+      n += 1;
+      return page([fleetJob(`j${n}`, '2026-11-23T11:00:00Z')], `c${n}`);
+    });
+    const { output } = (await invoke()) as { output: any };
+    expect(fleetService.getFleet).toHaveBeenCalledTimes(20);
+    expect(output.jobs).toHaveLength(20);
+    expect(output.truncated).toBe(true);
   });
 });
 

@@ -10,10 +10,12 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   FAILED_GLUE_JOB_RUN_STATES,
   GLUE_JOB_RUN_STATES,
+  GlueFleetResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { AwsGlueBackendConfig } from '../lib/config';
 import { ChainService } from '../services/ChainService';
-import { GlueFleetService } from '../services/GlueFleetService';
+import { FleetOptions, GlueFleetService } from '../services/GlueFleetService';
+import { guardPages } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { GlueRunsService } from '../services/GlueRunsService';
 import {
   agentEntityRef,
@@ -389,34 +391,48 @@ function registerListFailing(options: GlueActionsOptions) {
         : now() - 24 * 3600_000;
       const owners = input.owner ? [agentEntityRef(input.owner)] : undefined;
       const jobs = [];
-      const seen = new Set<string>();
-      let cursor: string | undefined;
-      let pages = 0;
-      do {
-        const page = await fleetService.getFleet({
+      let truncated = false;
+      for await (const page of guardPages(
+        'The fleet of failing jobs',
+        fleetPages(fleetService, {
           credentials,
           owners,
           states: [...FAILED_GLUE_JOB_RUN_STATES],
           limit: 500,
-          cursor,
-        });
+        }),
+        { maxPages: MAX_FLEET_PAGES, tokenOf: p => p.nextCursor },
+      )) {
         jobs.push(
           ...page.jobs.filter(job => (latestRunTime(job) ?? 0) >= since),
         );
-        cursor = page.nextCursor;
-        pages += 1;
-        if (cursor && seen.has(cursor)) break;
-        if (cursor) seen.add(cursor);
-      } while (cursor && pages < MAX_FLEET_PAGES);
+        truncated = page.nextCursor !== undefined;
+      }
       return {
         output: {
           since: new Date(since).toISOString(),
           jobs: jobs.map(toFailingJob),
-          truncated: cursor !== undefined,
+          truncated,
         },
       };
     },
   });
+}
+
+/**
+ * The fleet's pages from the first, at most {@link MAX_FLEET_PAGES} (the
+ * last one read says by its cursor whether there were more).
+ */
+async function* fleetPages(
+  fleetService: GlueFleetService,
+  query: Omit<FleetOptions, 'cursor'>,
+): AsyncGenerator<GlueFleetResponse> {
+  let cursor: string | undefined;
+  for (let pages = 0; pages < MAX_FLEET_PAGES; pages++) {
+    const page = await fleetService.getFleet({ ...query, cursor });
+    yield page;
+    cursor = page.nextCursor;
+    if (!cursor) return;
+  }
 }
 
 function registerStartRun({
