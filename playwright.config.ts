@@ -1,30 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { execSync } from 'node:child_process';
+import { chromiumLaunchOptions } from './scripts/lib/chromium';
 import type { DemoOptions } from './packages/app/e2e-tests/demo';
 
-/**
- * End-to-end tests: Debian's Chromium (browser downloads are not possible on
- * our machines) against the demo portal started from a clean state, as
- * `npm start` starts it (emulator, backend, frontend).
+/*
+ * End-to-end tests: Debian's Chromium (scripts/lib/chromium.js) against the
+ * demo portal started from a clean state, as `npm start` starts it
+ * (emulator, backend, frontend).
  */
-function chromiumPath(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  const found = execSync(
-    'command -v chromium || command -v chromium-browser || true',
-    {
-      shell: '/bin/bash',
-    },
-  )
-    .toString()
-    .trim();
-  if (!found) {
-    throw new Error(
-      "No Chromium for the end-to-end tests: install Debian's (`apt-get install -y chromium`) or set CHROMIUM_PATH",
-    );
-  }
-  return found;
-}
 
 /**
  * Every project runs the whole suite against a fresh emulator and backend
@@ -81,17 +63,6 @@ export default defineConfig<DemoOptions>({
     baseURL: 'http://localhost:3000',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

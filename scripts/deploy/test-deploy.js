@@ -29,10 +29,11 @@
  */
 'use strict';
 
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { createHarness, getJson, guestAuth } = require('../lib/harness');
 
 const rootDir = path.resolve(__dirname, '../..');
 const backendPort = Number(process.env.DEPLOY_TEST_BACKEND_PORT || 7107);
@@ -43,174 +44,8 @@ const RUNS_ROUTE =
   '/api/aws-glue/v1/entity/default/component/freshers_in_dependent_job/runs';
 const APP_TITLE = 'AWS Glue demo portal'; // app.title in app-config.yaml
 
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-const log = line => console.log(`[test:deploy ${elapsed()}] ${line}`);
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-const timings = {};
-async function timed(name, fn) {
-  const t0 = Date.now();
-  try {
-    return await fn();
-  } finally {
-    timings[name] = `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-  }
-}
-
-/** Processes and clean-up steps, undone in reverse order. */
-const cleanups = [];
-let cleaningUp;
-function cleanUp() {
-  cleaningUp ??= (async () => {
-    for (const fn of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (error) {
-        console.error(`[test:deploy] clean-up: ${error}`);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.error(`[test:deploy] ${signal}: cleaning up`);
-    cleanUp().then(() => process.exit(1));
-  });
-}
-
-/**
- * A child in its own process group (start.sh runs npm, then execs node), its
- * output to a log file. stop() signals that group by its id, then waits.
- */
-function startProcess(name, command, args, options) {
-  const logFile = path.join(options.logDir, `${name}.log`);
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  fs.closeSync(out);
-  const exited = new Promise(resolve =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  let running = true;
-  exited.then(() => {
-    running = false;
-  });
-  const handle = {
-    name,
-    pid: child.pid,
-    logFile,
-    exited,
-    get running() {
-      return running;
-    },
-    async stop() {
-      if (!running) return;
-      const signalGroup = sig => {
-        try {
-          process.kill(-child.pid, sig);
-        } catch (error) {
-          if (error.code !== 'ESRCH') throw error;
-        }
-      };
-      signalGroup('SIGTERM');
-      const graceMs = options.stopGraceMs ?? 20_000;
-      const done = await Promise.race([exited, sleep(graceMs)]);
-      if (!done) {
-        log(
-          `${name} (pid ${child.pid}) still running ${
-            graceMs / 1000
-          } s after SIGTERM: SIGKILL`,
-        );
-        signalGroup('SIGKILL');
-        await exited;
-      }
-      log(`${name} (pid ${child.pid}) stopped`);
-    },
-  };
-  cleanups.push(() => handle.stop());
-  log(`${name}: pid ${child.pid}, log ${logFile}`);
-  return handle;
-}
-
-function tail(file, lines = 40) {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-/** Polls until check() returns a value (not undefined), or fails with the last reason. */
-async function waitFor(what, check, { timeoutMs, intervalMs = 500, process }) {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'never checked';
-  for (;;) {
-    if (process && !process.running) {
-      throw new Error(
-        `${
-          process.name
-        } exited while waiting for ${what}; its log ends:\n${tail(
-          process.logFile,
-        )}`,
-      );
-    }
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-      last = 'not yet';
-    } catch (error) {
-      last = String(error && error.message ? error.message : error);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${what}: not after ${timeoutMs / 1000} s (last: ${last})${
-          process
-            ? `; ${process.name}'s log ends:\n${tail(process.logFile)}`
-            : ''
-        }`,
-      );
-    }
-    await sleep(intervalMs);
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-  log(`ok: ${message}`);
-}
-
-async function getJson(url, headers = {}) {
-  const res = await fetch(url, { headers });
-  const text = await res.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { status: res.status, body };
-}
-
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    cwd: rootDir,
-    ...options,
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `${command} ${args.join(' ')} exited with ${
-        result.status ?? result.signal
-      }`,
-    );
-  }
-  return result;
-}
+const { log, timed, cleanups, startProcess, waitFor, check, run, runMain } =
+  createHarness('test:deploy');
 
 async function main() {
   // packages/bench's throw-away PostgreSQL cluster (TypeScript, through the
@@ -231,7 +66,9 @@ async function main() {
   } else {
     log('building the bundle (npm run build:backend)');
     await timed('build', () =>
-      run(process.execPath, [path.join(__dirname, 'build-backend-bundle.js')]),
+      run(process.execPath, [path.join(__dirname, 'build-backend-bundle.js')], {
+        cwd: rootDir,
+      }),
     );
   }
   const distDir = path.join(rootDir, 'packages/backend/dist');
@@ -358,15 +195,8 @@ async function main() {
       `/ serves the built app (200, HTML titled "${APP_TITLE}")`,
     );
 
-    const guest = await getJson(`${baseUrl}/api/auth/guest/refresh`, {
-      'X-Requested-With': 'XMLHttpRequest',
-    });
-    const token = guest.body?.backstageIdentity?.token;
-    check(
-      guest.status === 200 && token,
-      'the guest signs in (/api/auth/guest/refresh)',
-    );
-    const auth = { Authorization: `Bearer ${token}` };
+    const auth = await guestAuth(baseUrl);
+    log('the guest signs in (/api/auth/guest/refresh)');
 
     const entity = await waitFor(
       `${ENTITY} in the catalog with a dependsOn relation`,
@@ -409,12 +239,7 @@ async function main() {
       ),
       'the second start did not install again',
     );
-    const guest2 = await getJson(`${baseUrl}/api/auth/guest/refresh`, {
-      'X-Requested-With': 'XMLHttpRequest',
-    });
-    const auth2 = {
-      Authorization: `Bearer ${guest2.body?.backstageIdentity?.token}`,
-    };
+    const auth2 = await guestAuth(baseUrl);
     const after = await getJson(
       `${baseUrl}/api/catalog/entities/by-name/${ENTITY}`,
       auth2,
@@ -450,24 +275,4 @@ async function main() {
   });
 }
 
-main()
-  .then(
-    () => 0,
-    error => {
-      console.error(
-        `[test:deploy ${elapsed()}] FAILED: ${
-          error && error.stack ? error.stack : error
-        }`,
-      );
-      return 1;
-    },
-  )
-  .then(async code => {
-    await cleanUp();
-    log(
-      `${code === 0 ? 'passed' : 'failed'}; timings: ${Object.entries(timings)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}`,
-    );
-    process.exit(code);
-  });
+runMain(main);
