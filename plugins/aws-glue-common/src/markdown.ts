@@ -55,7 +55,7 @@ function isInertDelimiterRun(
  * One line of text with every character that could start Markdown (GFM) or
  * HTML backslash-escaped, so that it renders as exactly that text:
  *
- * - always: `\` `` ` `` `[` `]` `<` `@`;
+ * - always: the backslash, the backtick, `[`, `]`, `<` and `@`;
  * - `*`, `_`, `~` unless they cannot delimit emphasis or strikethrough;
  * - `&` when it starts a character reference (`&amp;`, `&#60;`);
  * - the `:` of `http:`, `https:`, `ftp:`, `mailto:`, `xmpp:` and the `.` of

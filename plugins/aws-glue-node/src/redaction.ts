@@ -302,6 +302,8 @@ function mayMatch(pattern: ValuePattern, text: string): boolean {
 /**
  * Redacts secrets from Glue job and trigger arguments before they reach an
  * entity, an API response, a log line or the browser.
+ *
+ * @public
  */
 export class ArgumentRedactor {
   private readonly keyPatterns: RegExp[];
@@ -324,7 +326,7 @@ export class ArgumentRedactor {
     return !this.onlyDefaults || mayHaveDefaultSecret(text);
   }
 
-  /** `text` (e.g. an error message) with every secret-looking value replaced by {@link REDACTED}. */
+  /** `text` (e.g. an error message) with every secret-looking value replaced by the common package's `REDACTED`. */
   redactText(text: string): string {
     if (!this.mayHaveSecret(text)) return text;
     return this.valuePatterns.reduce(
@@ -366,7 +368,7 @@ export class ArgumentRedactor {
     );
   }
 
-  /** A copy of `args` with every secret value replaced by {@link REDACTED}. */
+  /** A copy of `args` with every secret value replaced by the common package's `REDACTED`. */
   redact(
     args: Record<string, string> | undefined,
   ): Record<string, string> | undefined {

@@ -8,6 +8,17 @@ import {
 } from '@backstage/core-plugin-api';
 import { awsGlueApiRef, AwsGlueClient } from './api';
 import { rootRouteRef } from './routes';
+import type { EntityAwsGlueJobCardProps } from './components/GlueJobCard';
+import type { EntityAwsGlueRunsContentProps } from './components/GlueRunsContent';
+import type { EntityAwsGlueChainContentProps } from './components/GlueChainContent';
+import type { EntityAwsGlueChainCardProps } from './components/GlueChainCard';
+import type { EntityAwsGlueWorkflowContentProps } from './components/GlueWorkflowContent';
+import type { EntityAwsGlueChainExecutionsContentProps } from './components/GlueChainExecutionsContent';
+import type { EntityAwsGlueTriggerCardProps } from './components/GlueTriggerCard';
+import type { EntityAwsGlueCrawlerCardProps } from './components/GlueCrawlerCard';
+import type { EntityAwsGlueTeamCardProps } from './components/GlueTeamCard';
+import type { EntityAwsGlueScorecardCardProps } from './components/GlueScorecardCard';
+import type { AwsGluePageProps } from './components/GlueJobsPage';
 
 /**
  * The AWS Glue frontend plugin (legacy frontend system).
@@ -35,7 +46,9 @@ export const awsGluePlugin = createPlugin({
  *
  * @public
  */
-export const EntityAwsGlueJobCard = awsGluePlugin.provide(
+export const EntityAwsGlueJobCard: (
+  props: EntityAwsGlueJobCardProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueJobCard',
     component: {
@@ -51,7 +64,9 @@ export const EntityAwsGlueJobCard = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueRunsContent = awsGluePlugin.provide(
+export const EntityAwsGlueRunsContent: (
+  props: EntityAwsGlueRunsContentProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueRunsContent',
     component: {
@@ -67,7 +82,9 @@ export const EntityAwsGlueRunsContent = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueChainContent = awsGluePlugin.provide(
+export const EntityAwsGlueChainContent: (
+  props: EntityAwsGlueChainContentProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueChainContent',
     component: {
@@ -82,7 +99,9 @@ export const EntityAwsGlueChainContent = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueChainCard = awsGluePlugin.provide(
+export const EntityAwsGlueChainCard: (
+  props: EntityAwsGlueChainCardProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueChainCard',
     component: {
@@ -98,7 +117,9 @@ export const EntityAwsGlueChainCard = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueWorkflowContent = awsGluePlugin.provide(
+export const EntityAwsGlueWorkflowContent: (
+  props: EntityAwsGlueWorkflowContentProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueWorkflowContent',
     component: {
@@ -117,7 +138,9 @@ export const EntityAwsGlueWorkflowContent = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueChainExecutionsContent = awsGluePlugin.provide(
+export const EntityAwsGlueChainExecutionsContent: (
+  props: EntityAwsGlueChainExecutionsContentProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueChainExecutionsContent',
     component: {
@@ -134,7 +157,9 @@ export const EntityAwsGlueChainExecutionsContent = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueTriggerCard = awsGluePlugin.provide(
+export const EntityAwsGlueTriggerCard: (
+  props: EntityAwsGlueTriggerCardProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueTriggerCard',
     component: {
@@ -149,7 +174,9 @@ export const EntityAwsGlueTriggerCard = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueCrawlerCard = awsGluePlugin.provide(
+export const EntityAwsGlueCrawlerCard: (
+  props: EntityAwsGlueCrawlerCardProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueCrawlerCard',
     component: {
@@ -166,7 +193,9 @@ export const EntityAwsGlueCrawlerCard = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueTeamCard = awsGluePlugin.provide(
+export const EntityAwsGlueTeamCard: (
+  props: EntityAwsGlueTeamCardProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueTeamCard',
     component: {
@@ -183,7 +212,9 @@ export const EntityAwsGlueTeamCard = awsGluePlugin.provide(
  *
  * @public
  */
-export const EntityAwsGlueScorecardCard = awsGluePlugin.provide(
+export const EntityAwsGlueScorecardCard: (
+  props: EntityAwsGlueScorecardCardProps,
+) => JSX.Element = awsGluePlugin.provide(
   createComponentExtension({
     name: 'EntityAwsGlueScorecardCard',
     component: {
@@ -199,11 +230,12 @@ export const EntityAwsGlueScorecardCard = awsGluePlugin.provide(
  *
  * @public
  */
-export const AwsGluePage = awsGluePlugin.provide(
-  createRoutableExtension({
-    name: 'AwsGluePage',
-    component: () =>
-      import('./components/GlueJobsPage').then(m => m.GlueJobsPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const AwsGluePage: (props: AwsGluePageProps) => JSX.Element =
+  awsGluePlugin.provide(
+    createRoutableExtension({
+      name: 'AwsGluePage',
+      component: () =>
+        import('./components/GlueJobsPage').then(m => m.GlueJobsPage),
+      mountPoint: rootRouteRef,
+    }),
+  );

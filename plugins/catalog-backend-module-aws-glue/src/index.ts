@@ -44,3 +44,10 @@ export {
   type TriggerTransformerInput,
   type WorkflowTransformerInput,
 } from './lib/transformers';
+export type { NameFilter, ResourceFilters } from './lib/filters';
+export type {
+  DatasetReference,
+  DatasetType,
+  LineageOptions,
+} from './lib/lineage';
+export type { OwnershipOptions, OwnershipRule } from './lib/ownership';

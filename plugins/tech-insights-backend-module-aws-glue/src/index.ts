@@ -13,4 +13,9 @@ export {
 } from './lib/retriever';
 export { readJobFactsPage } from './lib/jobFactsPage';
 export { AWS_GLUE_JOB_FACTS_ID, awsGlueJobFactSchema } from './lib/schema';
-export { awsGlueDefaultChecks, AWS_GLUE_CHECK_ID_PREFIX } from './lib/checks';
+export {
+  awsGlueDefaultChecks,
+  AWS_GLUE_CHECK_ID_PREFIX,
+  type AwsGlueCheckCondition,
+  type AwsGlueCheckThresholds,
+} from './lib/checks';

@@ -12,7 +12,11 @@ import {
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GluePricing } from './cost';
 
-/** The plugin's configuration under `awsGlue`, with defaults applied. */
+/**
+ * The plugin's configuration under `awsGlue`, with defaults applied.
+ *
+ * @public
+ */
 export interface AwsGlueBackendConfig {
   /** A Glue endpoint to use instead of AWS's (the emulator, a VPC endpoint). */
   endpoint?: string;
@@ -81,7 +85,11 @@ export interface AwsGlueBackendConfig {
   notifications: NotificationsConfig;
 }
 
-/** `awsGlue.runIndex`: the runs the plugin keeps in its database. */
+/**
+ * `awsGlue.runIndex`: the runs the plugin keeps in its database.
+ *
+ * @public
+ */
 export interface RunIndexConfig {
   enabled: boolean;
   /** Runs and crawls that started longer ago are deleted. */
@@ -102,7 +110,11 @@ export interface RunIndexConfig {
   concurrency: number;
 }
 
-/** `awsGlue.notifications`: telling owners when a run fails. */
+/**
+ * `awsGlue.notifications`: telling owners when a run fails.
+ *
+ * @public
+ */
 export interface NotificationsConfig {
   enabled: boolean;
   /** Ended states that notify (default FAILED, TIMEOUT, ERROR). */

@@ -22,7 +22,11 @@ export const DPU_PER_WORKER: Readonly<Record<string, number>> = {
   Standard: 1,
 };
 
-/** Prices per DPU-hour. */
+/**
+ * Prices per DPU-hour.
+ *
+ * @public
+ */
 export interface GluePricing {
   /** Standard execution class, per DPU-hour. */
   dpuHour: number;

@@ -5,9 +5,13 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 
-/** A position in a Glue listing. */
+/**
+ * A position in a Glue listing.
+ *
+ * @public
+ */
 export interface Cursor {
-  /** Which query the cursor belongs to (see {@link queryKey}). */
+  /** Which query the cursor belongs to (see `queryKey`). */
   query: string;
   /** Glue's NextToken of the page to resume in; absent for the first page. */
   glueToken?: string;
@@ -32,6 +36,8 @@ export function queryKey(...parts: string[]): string {
  * key the plugin keeps, so that a cursor only ever continues its own query:
  * a caller cannot hand in a Glue page token, an offset or a query of its
  * choosing.
+ *
+ * @public
  */
 export class CursorCodec {
   constructor(private readonly key: string) {}

@@ -19,7 +19,11 @@ import {
   storedJobRunFromSdk,
 } from './shapes';
 
-/** What every Glue call needs. */
+/**
+ * What every Glue call needs.
+ *
+ * @public
+ */
 export interface GlueCallOptions {
   clients: GlueClientFactory;
   redactor: Redactor;

@@ -1,6 +1,10 @@
 import { ArgumentRedactor } from '@aws-glue-backstage/plugin-aws-glue-node';
 
-/** Redacts secrets from arguments and free text (error messages). */
+/**
+ * Redacts secrets from arguments and free text (error messages).
+ *
+ * @public
+ */
 export interface Redactor {
   /** A copy of `args` with secret values replaced by `<redacted>`. */
   redactArguments(

@@ -18,7 +18,11 @@ import { GluePricing, runUsage } from './cost';
 import { jobRunLinks } from './links';
 import { Redactor } from './redaction';
 
-/** A Glue job ARN's parts. */
+/**
+ * A Glue job ARN's parts.
+ *
+ * @public
+ */
 export interface JobRef {
   arn: string;
   partition: string;
@@ -27,10 +31,18 @@ export interface JobRef {
   name: string;
 }
 
-/** A Glue workflow ARN's parts. */
+/**
+ * A Glue workflow ARN's parts.
+ *
+ * @public
+ */
 export type WorkflowRef = JobRef;
 
-/** A job run as cached: JSON, dates as ISO strings, secrets redacted. */
+/**
+ * A job run as cached: JSON, dates as ISO strings, secrets redacted.
+ *
+ * @public
+ */
 export interface StoredJobRun {
   id: string;
   jobName?: string;
@@ -56,7 +68,11 @@ export interface StoredJobRun {
   predecessorRuns: { jobName: string; runId: string }[];
 }
 
-/** A job's configuration as cached (no run, no caller-specific fields). */
+/**
+ * A job's configuration as cached (no run, no caller-specific fields).
+ *
+ * @public
+ */
 export type StoredJob = Omit<
   GlueJob,
   'latestRun' | 'canStart' | 'canStop' | 'overridableArguments'

@@ -12,7 +12,11 @@ export interface ListedRun {
   startedOn?: string;
 }
 
-/** Where a store page starts: after this run, newest first. */
+/**
+ * Where a store page starts: after this run, newest first.
+ *
+ * @public
+ */
 export interface StoredRunsAfter {
   startedAt: number;
   runId: string;

@@ -27,7 +27,11 @@ const SKIPS_BEFORE_COMPARE = 9;
 /** Rows per multi-row insert (10 columns: under SQLite's 999 variables). */
 const INSERT_BATCH = 50;
 
-/** What a fleet row shows of a synced job, and what it is filtered and sorted by. */
+/**
+ * What a fleet row shows of a synced job, and what it is filtered and sorted by.
+ *
+ * @public
+ */
 export interface FleetJobFacts {
   arn: string;
   entityRef: string;
@@ -40,7 +44,11 @@ export interface FleetJobFacts {
   region: string;
 }
 
-/** The filters of a fleet view, normalised (owners as full refs, text lower-case). */
+/**
+ * The filters of a fleet view, normalised (owners as full refs, text lower-case).
+ *
+ * @public
+ */
 export interface FleetFilter {
   owners?: ReadonlySet<string>;
   account?: string;
@@ -49,7 +57,11 @@ export interface FleetFilter {
   text?: string;
 }
 
-/** A job of a fleet page with its latest run's state (absent: never run). */
+/**
+ * A job of a fleet page with its latest run's state (absent: never run).
+ *
+ * @public
+ */
 export interface FleetEntry {
   facts: FleetJobFacts;
   state?: string;
@@ -57,7 +69,11 @@ export interface FleetEntry {
   startedAt: number;
 }
 
-/** One page of a fleet view and the counts over every matching job. */
+/**
+ * One page of a fleet view and the counts over every matching job.
+ *
+ * @public
+ */
 export interface FleetPage {
   entries: FleetEntry[];
   totalCount: number;
@@ -247,6 +263,8 @@ function rowOf(facts: FleetJobFacts): FleetRow {
  * jobs and the backend maps only the page. Written from the synced-job
  * directory each time it loads; each replica writes only what changed since
  * it last wrote (all replicas write the same facts, from the same catalog).
+ *
+ * @public
  */
 export class FleetJobTable {
   private writing: Promise<void> = Promise.resolve();
@@ -307,7 +325,7 @@ export class FleetJobTable {
     return this.writing;
   }
 
-  /** One page of the jobs that match, in {@link sortFleet}'s order, with the counts. */
+  /** One page of the jobs that match, in `sortFleet`'s order, with the counts. */
   async page(
     filter: FleetFilter,
     options: { limit: number; offset: number },
@@ -371,7 +389,7 @@ export class FleetJobTable {
     return query;
   }
 
-  /** {@link sortFleet}'s order in SQL. */
+  /** `sortFleet`'s order in SQL. */
   private ordered(query: Knex.QueryBuilder) {
     const failed = FAILED_GLUE_JOB_RUN_STATES.map(() => '?').join(', ');
     const active = ACTIVE_GLUE_JOB_RUN_STATES.map(() => '?').join(', ');

@@ -7,7 +7,11 @@ import {
 } from '../lib/glueCalls';
 import { JobRef, StoredJobRun } from '../lib/shapes';
 
-/** One page of GetJobRuns, newest first. */
+/**
+ * One page of GetJobRuns, newest first.
+ *
+ * @public
+ */
 export interface FreshRunsPage {
   runs: StoredJobRun[];
   nextToken?: string;
@@ -19,6 +23,8 @@ export interface FreshRunsPage {
  * events of one run share one call, and GetJobRuns pages for the
  * reconciler. Every call has the configured deadline; at most `concurrency`
  * are in flight. Runs come back redacted.
+ *
+ * @public
  */
 export class GlueRunReader {
   private readonly inFlight = new Map<string, Promise<StoredJobRun>>();

@@ -11,6 +11,8 @@ const DEFINITIONS = 'aws_glue_job_definitions';
 /**
  * The job-definition fields a triage compares, as the synced entity's
  * annotations carry them (never arguments).
+ *
+ * @public
  */
 export const JOB_DEFINITION_FIELDS = {
   workerType: GLUE_ANNOTATIONS.jobWorkerType,
@@ -23,7 +25,11 @@ export const JOB_DEFINITION_FIELDS = {
   executionClass: GLUE_ANNOTATIONS.jobExecutionClass,
 } as const;
 
-/** A job's definition fields (the ones set). */
+/**
+ * A job's definition fields (the ones set).
+ *
+ * @public
+ */
 export type JobDefinition = Partial<
   Record<keyof typeof JOB_DEFINITION_FIELDS, string>
 >;
@@ -51,6 +57,8 @@ const fingerprintOf = (definition: JobDefinition) =>
  * definition differs from its newest row. Written on each load of the
  * synced-jobs directory; the newest fingerprints are kept in memory (loaded
  * once), so an unchanged fleet costs no writes.
+ *
+ * @public
  */
 export class JobDefinitionStore {
   private newest?: Promise<Map<string, string>>;

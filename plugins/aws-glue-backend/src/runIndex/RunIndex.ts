@@ -14,7 +14,11 @@ import { RunChange, RunStore } from './RunStore';
 import { SyncedJobDirectory } from './SyncedJobs';
 import { WorkflowRunStore } from './WorkflowRunStore';
 
-/** Where a run came from. */
+/**
+ * Where a run came from.
+ *
+ * @public
+ */
 export type RunSource = 'event' | 'reconciler' | 'read';
 
 /**
@@ -22,6 +26,8 @@ export type RunSource = 'event' | 'reconciler' | 'read';
  * reads the plugin serves) records runs here. A run whose stored state
  * changes goes on to the notifier and, as a signal naming only the job, to
  * the pages that show it.
+ *
+ * @public
  */
 export class RunIndex {
   constructor(

@@ -32,6 +32,8 @@ const endedAt = (change: RunChange) =>
  * notification per run, whichever replica or feed sees the end first (the
  * store's claim decides). Optionally a recovery notice when the next run
  * succeeds. The notification holds the redacted error only.
+ *
+ * @public
  */
 export class RunNotifier {
   constructor(

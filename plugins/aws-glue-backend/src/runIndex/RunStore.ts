@@ -5,7 +5,11 @@ import { runStateRank } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { JobRef, StoredJobRun } from '../lib/shapes';
 import { durationOf } from './aggregate';
 
-/** A stored run with the columns the queries use. */
+/**
+ * A stored run with the columns the queries use.
+ *
+ * @public
+ */
 export interface IndexedRun {
   jobArn: string;
   run: StoredJobRun;
@@ -13,7 +17,11 @@ export interface IndexedRun {
   complete: boolean;
 }
 
-/** A run whose stored state changed with an upsert. */
+/**
+ * A run whose stored state changed with an upsert.
+ *
+ * @public
+ */
 export interface RunChange {
   job: JobRef;
   run: StoredJobRun;
@@ -26,22 +34,38 @@ export interface RunChange {
   complete: boolean;
 }
 
-/** A stored run of a job, for aggregates. */
+/**
+ * A stored run of a job, for aggregates.
+ *
+ * @public
+ */
 export interface RunFacts {
   jobArn: string;
   run: StoredJobRun;
 }
 
-/** The state and start (ms, 0 when unknown) of a job's newest run. */
+/**
+ * The state and start (ms, 0 when unknown) of a job's newest run.
+ *
+ * @public
+ */
 export interface LatestRunState {
   state: string;
   startedAt: number;
 }
 
-/** What a notification of a run is about (one of each per run). */
+/**
+ * What a notification of a run is about (one of each per run).
+ *
+ * @public
+ */
 export type NotificationKind = 'failure' | 'recovery' | 'late';
 
-/** The reconciler's progress on one job. */
+/**
+ * The reconciler's progress on one job.
+ *
+ * @public
+ */
 export interface JobProgress {
   reconciledAt?: number;
   backfilled: boolean;
@@ -81,6 +105,8 @@ function highestOfEach(runs: StoredJobRun[]): StoredJobRun[] {
  * same run in the same state changes nothing, a run never goes back to an
  * earlier state (see `runStateRank`), and a complete row (from GetJobRun or
  * GetJobRuns) is never replaced by an event's partial one.
+ *
+ * @public
  */
 export class RunStore {
   constructor(

@@ -17,7 +17,11 @@ import {
 } from '@aws-glue-backstage/plugin-aws-glue-node';
 import { JobRef } from '../lib/shapes';
 
-/** A Glue job and the entity the catalog module synced for it. */
+/**
+ * A Glue job and the entity the catalog module synced for it.
+ *
+ * @public
+ */
 export interface SyncedJob {
   job: JobRef;
   entity: Entity;
@@ -25,7 +29,11 @@ export interface SyncedJob {
   unit: AwsGlueProviderUnit;
 }
 
-/** The entity fields the run index reads (the bench reads the same). */
+/**
+ * The entity fields the run index reads (the bench reads the same).
+ *
+ * @public
+ */
 export const SYNCED_JOB_FIELDS = [
   'kind',
   'metadata.name',
@@ -116,6 +124,8 @@ export async function loadSyncedJobs(
  * from the catalog at most once a minute; a job it does not know yet (synced
  * since) is asked for alone, and a job the catalog does not have either is
  * not asked for again for 15 s.
+ *
+ * @public
  */
 export class SyncedJobDirectory {
   private jobs = new Map<string, SyncedJob>();

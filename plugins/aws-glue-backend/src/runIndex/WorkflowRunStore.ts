@@ -13,6 +13,8 @@ const WORKFLOW_RUNS = 'aws_glue_workflow_runs';
  * Workflow runs in the run index, as the API serves them (statistics and
  * each graph node's state; never run properties). Upserts are idempotent
  * and monotonic like job runs: a status never goes back to an earlier one.
+ *
+ * @public
  */
 export class WorkflowRunStore {
   constructor(

@@ -4,7 +4,11 @@
  * check every surface with (`@aws-glue-backstage/plugin-aws-glue-node/testUtils`).
  */
 
-/** A secret as it appears in a Glue argument and in free text. */
+/**
+ * A secret as it appears in a Glue argument and in free text.
+ *
+ * @public
+ */
 export interface SecretShape {
   /** What it is, for test names. */
   name: string;
@@ -45,6 +49,7 @@ const PEM_LINES = [
   'bm90aGluZyB0byBzZWUgaGVyZQo=',
 ];
 
+/** @public */
 export const SECRET_SHAPES: SecretShape[] = [
   shape(
     'an S3 URL password with a slash',

@@ -11,7 +11,11 @@ import { ChainDepthLimits, clampDepth, depthChoices } from '../lib/chain';
 import { useEntityCompoundRef } from './useGlueJobs';
 import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
 
-/** Which way to follow the chain from the entity. */
+/**
+ * Which way to follow the chain from the entity.
+ *
+ * @public
+ */
 export type ChainDirection = 'up' | 'down' | 'both';
 
 /** Options of {@link useGlueChain}. */

@@ -2,13 +2,21 @@ import type { Crawler, Job, Trigger, Workflow } from '@aws-sdk/client-glue';
 import { formatGlueArn } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { GlueInventory } from './types';
 
-/** A Glue name include/exclude filter: regular expressions. */
+/**
+ * A Glue name include/exclude filter: regular expressions.
+ *
+ * @public
+ */
 export interface NameFilter {
   include: RegExp[];
   exclude: RegExp[];
 }
 
-/** Name include/exclude patterns and required tags. */
+/**
+ * Name include/exclude patterns and required tags.
+ *
+ * @public
+ */
 export interface ResourceFilters {
   jobs: NameFilter;
   triggers: NameFilter;

@@ -3,10 +3,18 @@ import {
   withoutUserInfo,
 } from '@aws-glue-backstage/plugin-aws-glue-node';
 
-/** The kinds of dataset lineage can find. */
+/**
+ * The kinds of dataset lineage can find.
+ *
+ * @public
+ */
 export type DatasetType = 's3-prefix' | 'glue-table' | 'jdbc-table';
 
-/** A dataset a job or crawler reads or writes, as found in Glue. */
+/**
+ * A dataset a job or crawler reads or writes, as found in Glue.
+ *
+ * @public
+ */
 export interface DatasetReference {
   direction: 'input' | 'output';
   type: DatasetType;
@@ -16,7 +24,11 @@ export interface DatasetReference {
   source: string;
 }
 
-/** Argument-key patterns that mark inputs and outputs (globs, `*` and `?`). */
+/**
+ * Argument-key patterns that mark inputs and outputs (globs, `*` and `?`).
+ *
+ * @public
+ */
 export interface LineageOptions {
   enabled: boolean;
   inputArgumentPatterns: string[];

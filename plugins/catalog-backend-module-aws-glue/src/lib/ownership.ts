@@ -1,13 +1,21 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { slugify, MAX_ENTITY_NAME_LENGTH } from './naming';
 
-/** A name-pattern ownership rule: resources whose Glue name matches get this owner. */
+/**
+ * A name-pattern ownership rule: resources whose Glue name matches get this owner.
+ *
+ * @public
+ */
 export interface OwnershipRule {
   pattern: RegExp;
   owner: string;
 }
 
-/** How owners are found for synced entities. */
+/**
+ * How owners are found for synced entities.
+ *
+ * @public
+ */
 export interface OwnershipOptions {
   /** Tag keys tried in order; the first present with a usable value wins. */
   tagKeys: string[];

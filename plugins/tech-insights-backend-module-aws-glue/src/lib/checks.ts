@@ -6,10 +6,18 @@
 import { GLUE_DEFAULT_TIMEOUT_MINUTES } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { AWS_GLUE_JOB_FACTS_ID } from './schema';
 
-/** Every AWS Glue check id starts so (the job page shows those). */
+/**
+ * Every AWS Glue check id starts so (the job page shows those).
+ *
+ * @public
+ */
 export const AWS_GLUE_CHECK_ID_PREFIX = 'aws-glue-';
 
-/** The thresholds of the default checks; p95 and cost checks are added only when set. */
+/**
+ * The thresholds of the default checks; p95 and cost checks are added only when set.
+ *
+ * @public
+ */
 export interface AwsGlueCheckThresholds {
   /** Least success rate over 7 days (0..1). Default 0.9. */
   successRate7d: number;
@@ -35,12 +43,24 @@ export const DEFAULT_THRESHOLDS: AwsGlueCheckThresholds = {
   timeoutBelowMinutes: GLUE_DEFAULT_TIMEOUT_MINUTES,
 };
 
-type Condition = { fact: string; operator: string; value: unknown };
+/**
+ * One condition of a default check: a fact, a json-rules-engine operator and
+ * the value to compare with.
+ *
+ * @public
+ */
+export type AwsGlueCheckCondition = {
+  fact: string;
+  operator: string;
+  value: unknown;
+};
 
 function check(
   name: string,
   description: string,
-  conditions: { all: Condition[] } | { any: Condition[] },
+  conditions:
+    | { all: AwsGlueCheckCondition[] }
+    | { any: AwsGlueCheckCondition[] },
 ) {
   return {
     type: 'json-rules-engine',
@@ -51,7 +71,11 @@ function check(
   };
 }
 
-const fact = (name: string, operator: string, value: unknown): Condition => ({
+const fact = (
+  name: string,
+  operator: string,
+  value: unknown,
+): AwsGlueCheckCondition => ({
   fact: name,
   operator,
   value,
@@ -79,6 +103,8 @@ function successRateCheck(days: 7 | 30, rate: number) {
  * The default checks, keyed by id as `techInsights.factChecker.checks`
  * holds them: paste `{ techInsights: { factChecker: { checks: ... } } }`
  * into app-config (the README has the YAML).
+ *
+ * @public
  */
 export function awsGlueDefaultChecks(
   thresholds: Partial<AwsGlueCheckThresholds> = {},

@@ -35,7 +35,11 @@ const pageSchema = z.object({
   generatedAt: z.string().min(1),
 });
 
-/** Reads one page; throws naming the page and the first wrong fields. */
+/**
+ * Reads one page; throws naming the page and the first wrong fields.
+ *
+ * @public
+ */
 export function readJobFactsPage(
   body: unknown,
   page: number,

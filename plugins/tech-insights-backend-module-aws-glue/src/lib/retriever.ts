@@ -9,7 +9,11 @@ import { GlueJobFacts } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { readJobFactsPage } from './jobFactsPage';
 import { AWS_GLUE_JOB_FACTS_ID, awsGlueJobFactSchema } from './schema';
 
-/** Limits of one retrieval. */
+/**
+ * Limits of one retrieval.
+ *
+ * @public
+ */
 export interface AwsGlueJobFactRetrieverOptions {
   /** Job entities per page asked of the AWS Glue backend (at most 500). */
   pageSize: number;
@@ -31,7 +35,11 @@ export const DEFAULT_RETRIEVER_OPTIONS: AwsGlueJobFactRetrieverOptions = {
   maxPages: 1_000,
 };
 
-/** The facts as Tech Insights stores them: every fact present, `null` when unknown. */
+/**
+ * The facts as Tech Insights stores them: every fact present, `null` when unknown.
+ *
+ * @public
+ */
 export function techInsightsFactsOf(
   facts: GlueJobFacts,
 ): TechInsightFact['facts'] {
@@ -49,6 +57,8 @@ export function techInsightsFactsOf(
  * `GET /v1/job-facts` with a service token. A failed read throws (Tech
  * Insights then keeps the facts it has); it never returns an empty set
  * for a failure.
+ *
+ * @public
  */
 export function createAwsGlueJobFactRetriever(
   overrides: Partial<AwsGlueJobFactRetrieverOptions> = {},

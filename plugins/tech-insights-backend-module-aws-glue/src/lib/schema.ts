@@ -1,11 +1,17 @@
 import { FactSchema } from '@backstage-community/plugin-tech-insights-common';
 
-/** The id of the fact retriever, and of its facts in checks' `factIds`. */
+/**
+ * The id of the fact retriever, and of its facts in checks' `factIds`.
+ *
+ * @public
+ */
 export const AWS_GLUE_JOB_FACTS_ID = 'aws-glue-job-facts';
 
 /**
  * The facts of each Glue job entity. Windows are rolling (the last 7 or 30
  * days when the retriever ran); a value that cannot be known is `null`.
+ *
+ * @public
  */
 export const awsGlueJobFactSchema: FactSchema = {
   runs7d: {

@@ -4,10 +4,18 @@ import {
   GlueChainResponse,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 
-/** Which way to walk from the entity. */
+/**
+ * Which way to walk from the entity.
+ *
+ * @public
+ */
 export type ChainDirection = 'up' | 'down' | 'both';
 
-/** Options of {@link ChainService.getChain}. */
+/**
+ * Options of {@link ChainService.getChain}.
+ *
+ * @public
+ */
 export interface GetChainOptions {
   entityRef: string;
   credentials: BackstageCredentials;
@@ -17,7 +25,11 @@ export interface GetChainOptions {
   depth: number;
 }
 
-/** Options of {@link ChainService.getExecutions}. */
+/**
+ * Options of {@link ChainService.getExecutions}.
+ *
+ * @public
+ */
 export interface GetExecutionsOptions {
   entityRef: string;
   credentials: BackstageCredentials;
@@ -29,6 +41,8 @@ export interface GetExecutionsOptions {
  * The chain around an entity: the jobs, triggers, crawlers and datasets
  * upstream and downstream of it, from catalog relations, with each job's
  * latest run state.
+ *
+ * @public
  */
 export interface ChainService {
   getChain(options: GetChainOptions): Promise<GlueChainResponse>;

@@ -51,7 +51,11 @@ import {
   GetExecutionsOptions,
 } from './ChainService';
 
-/** Options of {@link DefaultChainService}. */
+/**
+ * Options of {@link DefaultChainService}.
+ *
+ * @public
+ */
 export interface DefaultChainServiceOptions {
   catalog: CatalogService;
   access: GlueAccessService;
@@ -97,11 +101,15 @@ function missingPredecessors<J extends ExecutionJob & { ref: JobRef }>(
   return [...missing.values()];
 }
 
-/** The entities of a chain, as walked from its root. */
+/**
+ * The entities of a chain, as walked from its root.
+ *
+ * @public
+ */
 export interface ChainWalk {
   root: Entity;
   rootRef: string;
-  /** Entity ref -> the entity and its hops from the root. */
+  /** Entity ref to the entity and its hops from the root. */
   loaded: Map<string, { entity: Entity; depth: number }>;
   truncated: boolean;
 }
@@ -133,6 +141,8 @@ const normalizeRef = (ref: string): string | undefined => {
  * edges from the trigger and lineage annotations. An annotation that does not
  * (wholly) parse is logged once per entity and annotation, and the chain is
  * built without the parts it could not read.
+ *
+ * @public
  */
 export class DefaultChainService implements ChainService {
   /** (entity ref, annotation) pairs whose problem was logged already. */

@@ -26,7 +26,11 @@ import {
 } from './GlueAccessService';
 import { SyncedJobDirectory } from '../../runIndex/SyncedJobs';
 
-/** Options of {@link DefaultGlueAccessService}. */
+/**
+ * Options of {@link DefaultGlueAccessService}.
+ *
+ * @public
+ */
 export interface DefaultGlueAccessServiceOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
@@ -74,6 +78,8 @@ function describeEntity(entity: Entity): string {
  * providers) and asks the permission policy about each of them with the
  * caller's credentials. A target claimed by several synced entities needs
  * the permission on all of them.
+ *
+ * @public
  */
 export class DefaultGlueAccessService implements GlueAccessService {
   constructor(private readonly options: DefaultGlueAccessServiceOptions) {}

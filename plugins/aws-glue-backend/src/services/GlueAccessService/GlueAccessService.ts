@@ -3,7 +3,11 @@ import { Entity } from '@backstage/catalog-model';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { JobRef } from '../../lib/shapes';
 
-/** One question to {@link GlueAccessService}: may the caller do this? */
+/**
+ * One question to {@link GlueAccessService}: may the caller do this?
+ *
+ * @public
+ */
 export interface GlueAccessRequest {
   /** The entity the caller came through, loaded with the caller's credentials. */
   entity: Entity;
@@ -14,7 +18,11 @@ export interface GlueAccessRequest {
   credentials: BackstageCredentials;
 }
 
-/** The answer to a {@link GlueAccessRequest}. */
+/**
+ * The answer to a {@link GlueAccessRequest}.
+ *
+ * @public
+ */
 export interface GlueAccessDecision {
   allowed: boolean;
   /**
@@ -29,7 +37,11 @@ export interface GlueAccessDecision {
   reason?: string;
 }
 
-/** What a caller may read outright (no per-entity decision needed). */
+/**
+ * What a caller may read outright (no per-entity decision needed).
+ *
+ * @public
+ */
 export interface GlueReadScope {
   /** `catalog.entity.read` allowed outright. */
   everyEntity: boolean;
@@ -48,6 +60,8 @@ export interface GlueReadScope {
  * written by whoever registered it) gets read views of jobs nobody synced,
  * and no actions on them unless `awsGlue.actions.requireSyncedEntity` is
  * false.
+ *
+ * @public
  */
 export interface GlueAccessService {
   /** Decides each request; one catalog query and one policy call for all. */

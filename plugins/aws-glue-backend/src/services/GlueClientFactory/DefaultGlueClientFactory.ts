@@ -14,7 +14,11 @@ import {
 import { AwsGlueBackendConfig } from '../../lib/config';
 import { GlueClientFactory, GlueClientTarget } from './GlueClientFactory';
 
-/** Options of {@link DefaultGlueClientFactory}. */
+/**
+ * Options of {@link DefaultGlueClientFactory}.
+ *
+ * @public
+ */
 export interface DefaultGlueClientFactoryOptions {
   credentialsManager: AwsCredentialsManager;
   config: Pick<
@@ -27,6 +31,8 @@ export interface DefaultGlueClientFactoryOptions {
  * Creates Glue clients lazily, one per account x region, with credentials
  * from `aws.accounts` (`@backstage/integration-aws-node`) and the shared
  * client setup of `-node` (adaptive retries, timeouts, user agent).
+ *
+ * @public
  */
 export class DefaultGlueClientFactory implements GlueClientFactory {
   private readonly clients = new Map<string, Promise<GlueClient>>();

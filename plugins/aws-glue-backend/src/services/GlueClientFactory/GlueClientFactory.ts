@@ -1,13 +1,21 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { GlueClient } from '@aws-sdk/client-glue';
 
-/** Where a Glue client talks to. */
+/**
+ * Where a Glue client talks to.
+ *
+ * @public
+ */
 export interface GlueClientTarget {
   accountId: string;
   region: string;
 }
 
-/** Hands out one Glue client per account x region. */
+/**
+ * Hands out one Glue client per account x region.
+ *
+ * @public
+ */
 export interface GlueClientFactory {
   getClient(target: GlueClientTarget): Promise<GlueClient>;
   /**

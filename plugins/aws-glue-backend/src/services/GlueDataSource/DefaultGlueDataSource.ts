@@ -36,13 +36,21 @@ import {
   WorkflowRunsPage,
 } from './GlueDataSource';
 
-/** Runs per Glue page (GetJobRuns' maximum). */
+/**
+ * Runs per Glue page (GetJobRuns' maximum).
+ *
+ * @public
+ */
 export const RUNS_PAGE_SIZE = 200;
 
 /** How long a run-cache generation marker lives (it outlives every run TTL). */
 const GENERATION_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Options of {@link DefaultGlueDataSource}. */
+/**
+ * Options of {@link DefaultGlueDataSource}.
+ *
+ * @public
+ */
 export interface DefaultGlueDataSourceOptions {
   clients: GlueClientFactory;
   cache: CacheService;
@@ -85,6 +93,8 @@ const describe = (ref: JobRef, type: 'job' | 'workflow') =>
  * Cached run data of a job is keyed by a generation marker that starting or
  * stopping a run replaces, so every cached page, latest run and run detail of
  * that job is dropped at once, on every replica sharing the cache.
+ *
+ * @public
  */
 export class DefaultGlueDataSource implements GlueDataSource {
   private readonly loader: CachedLoader;

@@ -3,14 +3,22 @@ import { JobRef, StoredJob, StoredJobRun, WorkflowRef } from '../../lib/shapes';
 
 export type { WorkflowRef };
 
-/** One Glue page of job runs, newest first. */
+/**
+ * One Glue page of job runs, newest first.
+ *
+ * @public
+ */
 export interface RunsPage {
   runs: StoredJobRun[];
   /** Glue's NextToken; absent on the last page. */
   nextToken?: string;
 }
 
-/** A job's bookmark entry. */
+/**
+ * A job's bookmark entry.
+ *
+ * @public
+ */
 export interface StoredBookmark {
   version: number;
   run: number;
@@ -20,7 +28,11 @@ export interface StoredBookmark {
   jobBookmark?: string;
 }
 
-/** One Glue page of workflow runs, newest first. */
+/**
+ * One Glue page of workflow runs, newest first.
+ *
+ * @public
+ */
 export interface WorkflowRunsPage {
   runs: GlueWorkflowRun[];
   nextToken?: string;
@@ -31,6 +43,8 @@ export interface WorkflowRunsPage {
  * (TTLs from `awsGlue.cache`) and identical concurrent reads share one call.
  * Values are redacted before they are cached. No entity or permission checks
  * here: callers pass only ARNs of entities the caller may see.
+ *
+ * @public
  */
 export interface GlueDataSource {
   /** GetJob (cached `jobsTtl`). */

@@ -75,7 +75,11 @@ function fleetFilterOf(options: FleetOptions): FleetFilter {
 const titleOf = (entity: Entity) =>
   entity.metadata.title ?? entity.metadata.name;
 
-/** The default {@link GlueFleetService}: catalog + access + the run store. */
+/**
+ * The default {@link GlueFleetService}: catalog + access + the run store.
+ *
+ * @public
+ */
 export class DefaultGlueFleetService implements GlueFleetService {
   private counted?: { at: number; count: Promise<number> };
 
@@ -439,7 +443,7 @@ export class DefaultGlueFleetService implements GlueFleetService {
   }
 
   /**
-   * Runs stored, counted at most every {@link STORED_RUNS_TTL_MS}: a count
+   * Runs stored, counted at most every `STORED_RUNS_TTL_MS`: a count
    * of every row would otherwise be most of each fleet request's database
    * time (hundreds of thousands of runs at 20,000 jobs).
    */

@@ -6,7 +6,11 @@ import {
   GlueTrendWindow,
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 
-/** Options of {@link GlueFleetService.getFleet}. */
+/**
+ * Options of {@link GlueFleetService.getFleet}.
+ *
+ * @public
+ */
 export interface FleetOptions {
   credentials: BackstageCredentials;
   /** Only jobs of these owners (entity refs; a user and their groups). */
@@ -25,6 +29,8 @@ export interface FleetOptions {
  * Fleet-wide views from the run index, with no Glue calls: every Glue job
  * the caller may see with its latest run, trends of an entity's jobs, and a
  * team's summary.
+ *
+ * @public
  */
 export interface GlueFleetService {
   getFleet(options: FleetOptions): Promise<GlueFleetResponse>;

@@ -28,6 +28,8 @@ interface FactsEntry {
  * The default {@link GlueJobFactsService}: the plugin's directory of synced
  * jobs (its own credentials: the route is for services, and the facts are
  * aggregates without arguments), the run store, and the catalog for owners.
+ *
+ * @public
  */
 export class DefaultGlueJobFactsService implements GlueJobFactsService {
   constructor(

@@ -62,7 +62,11 @@ import {
   ListRunsOptions,
 } from './GlueRunsService';
 
-/** Options of {@link DefaultGlueRunsService}. */
+/**
+ * Options of {@link DefaultGlueRunsService}.
+ *
+ * @public
+ */
 export interface DefaultGlueRunsServiceOptions {
   catalog: CatalogService;
   access: GlueAccessService;
@@ -100,6 +104,8 @@ const JOBS_CONCURRENCY = 8;
  * The default {@link GlueRunsService}: entity lookups with the caller's
  * credentials, job ARNs only from the entity's annotations, cached Glue reads
  * and permission-checked, audited actions.
+ *
+ * @public
  */
 export class DefaultGlueRunsService implements GlueRunsService {
   private readonly isAllowedArgument: (key: string) => boolean;

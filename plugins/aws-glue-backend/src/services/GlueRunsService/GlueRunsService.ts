@@ -14,7 +14,11 @@ import {
 } from '@aws-glue-backstage/plugin-aws-glue-common';
 import { Request } from 'express';
 
-/** Who asks, about which entity. */
+/**
+ * Who asks, about which entity.
+ *
+ * @public
+ */
 export interface EntityRequestOptions {
   /** The entity ref, e.g. `component:default/orders-daily-etl`. */
   entityRef: string;
@@ -22,13 +26,21 @@ export interface EntityRequestOptions {
   credentials: BackstageCredentials;
 }
 
-/** Options naming one of the entity's jobs. */
+/**
+ * Options naming one of the entity's jobs.
+ *
+ * @public
+ */
 export interface JobRequestOptions extends EntityRequestOptions {
   /** A job name or ARN; may be omitted when the entity has one job. */
   job?: string;
 }
 
-/** Options of {@link GlueRunsService.listRuns}. */
+/**
+ * Options of {@link GlueRunsService.listRuns}.
+ *
+ * @public
+ */
 export interface ListRunsOptions extends JobRequestOptions {
   /** Runs per page, 1-200. */
   limit: number;
@@ -38,7 +50,11 @@ export interface ListRunsOptions extends JobRequestOptions {
   states?: string[];
 }
 
-/** Options of {@link GlueRunsService.startRun} and `stopRun`. */
+/**
+ * Options of {@link GlueRunsService.startRun} and `stopRun`.
+ *
+ * @public
+ */
 export interface ActionRequestOptions extends JobRequestOptions {
   /** The HTTP request, for the audit log. */
   request?: Request;
@@ -47,6 +63,8 @@ export interface ActionRequestOptions extends JobRequestOptions {
 /**
  * Glue job runs, bookmarks and workflow runs of catalog entities, and
  * starting and stopping runs behind permissions.
+ *
+ * @public
  */
 export interface GlueRunsService {
   /** Each of the entity's jobs with its configuration and latest run. */

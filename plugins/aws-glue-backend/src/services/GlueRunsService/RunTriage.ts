@@ -18,7 +18,11 @@ import { GlueClientFactory } from '../GlueClientFactory';
 /** The longest log line returned; Glue's Spark lines can be very long. */
 const MAX_LINE_CHARS = 2000;
 
-/** Options of {@link RunTriage}. */
+/**
+ * Options of {@link RunTriage}.
+ *
+ * @public
+ */
 export interface RunTriageOptions {
   clients: GlueClientFactory;
   redactor: Redactor;
@@ -38,6 +42,8 @@ const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : NaN);
  * redacted line by line), and what changed since the last successful run
  * the run index holds. A log that cannot be read says why; it never fails
  * the triage.
+ *
+ * @public
  */
 export class RunTriage {
   constructor(private readonly options: RunTriageOptions) {}
