@@ -44,8 +44,17 @@ const RUNS_ROUTE =
   '/api/aws-glue/v1/entity/default/component/freshers_in_dependent_job/runs';
 const APP_TITLE = 'AWS Glue demo portal'; // app.title in app-config.yaml
 
-const { log, timed, cleanups, startProcess, waitFor, check, run, runMain } =
-  createHarness('test:deploy');
+const {
+  log,
+  timed,
+  cleanups,
+  startProcess,
+  startGlueEmulator,
+  waitFor,
+  check,
+  run,
+  runMain,
+} = createHarness('test:deploy');
 
 async function main() {
   // packages/bench's throw-away PostgreSQL cluster (TypeScript, through the
@@ -119,22 +128,6 @@ async function main() {
     startPostgres({ log: line => log(line) }),
   );
   cleanups.push(() => postgres.stop());
-  const emulator = startProcess(
-    'emulator',
-    process.execPath,
-    [
-      path.join(rootDir, 'packages/glue-emulator/bin/glue-emulator'),
-      '--fixture',
-      path.join(rootDir, 'examples/glue/demo.yaml'),
-      '--port',
-      String(emulatorPort),
-      '--duration-scale',
-      '60',
-      '--events-url',
-      `http://127.0.0.1:${backendPort}/api/events/http/aws-glue`,
-    ],
-    { cwd: rootDir, logDir },
-  );
   const backendEnv = {
     POSTGRES_HOST: postgres.host,
     POSTGRES_PORT: String(postgres.port),
@@ -144,14 +137,11 @@ async function main() {
     BACKSTAGE_BASE_URL: baseUrl,
     AWS_GLUE_ENDPOINT: `http://127.0.0.1:${emulatorPort}`,
   };
-  await waitFor(
-    `the emulator on port ${emulatorPort}`,
-    async () => {
-      await fetch(`http://127.0.0.1:${emulatorPort}/_emulator/events`);
-      return true;
-    },
-    { timeoutMs: 60_000, process: emulator },
-  );
+  await startGlueEmulator({
+    port: emulatorPort,
+    logDir,
+    eventsUrl: `http://127.0.0.1:${backendPort}/api/events/http/aws-glue`,
+  });
 
   const startBackend = async name => {
     const backend = startProcess(name, './start.sh', [], {

@@ -40,6 +40,12 @@ function npmRootFields(ownRoot) {
       react: '^18.0.2',
       'react-dom': '^18.0.2',
       '@types/react': '^18',
+      // npm hoists zod 3 (which some dependencies want) to the root, and a
+      // plugin that accepts 3 or 4 (plugin-home 0.9.10) then hands a zod 3
+      // schema to frontend-plugin-api 0.18, which needs zod 4: the app's
+      // discovered plugins fail to load. zod 4 at the root, as in this
+      // repository's tree, leaves zod 3 nested where it is required.
+      zod: '^4.0.0',
     },
     allowScripts: ownRoot.allowScripts,
   };
@@ -84,25 +90,41 @@ function generateApp({ template, dir, rootDir, scratchBin }) {
       `@backstage/create-app@${CREATE_APP_VERSION} (${template}) failed: ${result.stderr}${result.stdout}`,
     );
   }
-  convertToNpm(dir, readJson(path.join(rootDir, 'package.json')));
+  convertToNpm(
+    dir,
+    readJson(path.join(rootDir, 'package.json')),
+    readJson(path.join(rootDir, 'package-lock.json')),
+  );
 }
 
 /**
- * The template's `@backstage/*` ranges start at the versions of its release
- * (1.55); with yarn, create-app's seed yarn.lock keeps an app there. The seed
- * cannot be fetched here and npm has no seed, so the ranges become those
- * exact versions: else npm takes the next release's plugins (e.g.
- * plugin-signals-backend 0.3.21 needs backend-defaults 0.19's WebSocket
- * router, and the stock backend stops at start-up).
+ * An app stays on its Backstage release through create-app's seed yarn.lock;
+ * npm has no seed (and it cannot be fetched here), and a fresh npm install
+ * takes whatever newer versions the ranges allow, e.g. the next release's
+ * plugin-signals-backend 0.3.21, which needs backend-defaults 0.19 where the
+ * template's range stops at 0.18: the stock backend stops at start-up. So
+ * the app's `overrides` hold every `@backstage/*` package at the version
+ * this repository's lock resolves (the set the plugins are tested with);
+ * the others resolve in their ranges next to them.
  */
-function pinReleaseVersions(deps = {}) {
-  for (const [name, range] of Object.entries(deps)) {
-    const exact = /^\^(\d+\.\d+\.\d+)$/.exec(range);
-    if (name.startsWith('@backstage/') && exact) deps[name] = exact[1];
-  }
+/** `@backstage/*` at the top of this repository's lock: name -> version. */
+function releaseVersions(ownLock) {
+  const prefix = 'node_modules/@backstage/';
+  return Object.fromEntries(
+    Object.entries(ownLock.packages)
+      .filter(
+        ([key]) =>
+          key.startsWith(prefix) &&
+          !key.slice(prefix.length).includes('node_modules'),
+      )
+      .map(([key, entry]) => [
+        key.slice('node_modules/'.length),
+        entry.version,
+      ]),
+  );
 }
 
-function convertToNpm(dir, ownRoot) {
+function convertToNpm(dir, ownRoot, ownLock) {
   for (const f of ['.yarnrc.yml', '.yarn', 'yarn.lock']) {
     fs.rmSync(path.join(dir, f), { recursive: true, force: true });
   }
@@ -111,13 +133,17 @@ function convertToNpm(dir, ownRoot) {
   delete root.packageManager;
   const npmFields = npmRootFields(ownRoot);
   root.overrides = { ...root.resolutions, ...npmFields.overrides };
+  const direct = { ...root.dependencies, ...root.devDependencies };
+  for (const [name, version] of Object.entries(releaseVersions(ownLock))) {
+    // npm refuses an override of a root dependency unless the specs match
+    if (!(name in direct)) root.overrides[name] = version;
+  }
   delete root.resolutions;
   root.devDependencies = {
     ...root.devDependencies,
     ...npmFields.devDependencies,
   };
   root.allowScripts = npmFields.allowScripts;
-  pinReleaseVersions(root.devDependencies);
   for (const [name, script] of Object.entries(root.scripts)) {
     root.scripts[name] = script.replace(
       /yarn workspace (\S+) (\S+)/g,
@@ -128,7 +154,6 @@ function convertToNpm(dir, ownRoot) {
 
   const backendFile = path.join(dir, 'packages/backend/package.json');
   const backend = readJson(backendFile);
-  pinReleaseVersions(backend.dependencies);
   if (backend.dependencies.app?.startsWith('link:')) {
     backend.dependencies.app = '0.0.0';
   }
@@ -136,8 +161,6 @@ function convertToNpm(dir, ownRoot) {
 
   const appFile = path.join(dir, 'packages/app/package.json');
   const app = readJson(appFile);
-  pinReleaseVersions(app.dependencies);
-  pinReleaseVersions(app.devDependencies);
   app.devDependencies['@testing-library/dom'] = '^10.0.0';
   app.devDependencies['@testing-library/react'] = '^16.0.0';
   writeJson(appFile, app);

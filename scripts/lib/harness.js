@@ -183,6 +183,43 @@ function createHarness(name) {
     return result;
   }
 
+  /**
+   * The Glue emulator with the demo fixture (examples/glue/demo.yaml) on
+   * `port`, once it answers; `eventsUrl` is where it posts Glue's events.
+   */
+  async function startGlueEmulator({
+    name = 'emulator',
+    port,
+    logDir,
+    eventsUrl,
+  }) {
+    const rootDir = path.resolve(__dirname, '../..');
+    const emulator = startProcess(
+      name,
+      process.execPath,
+      [
+        path.join(rootDir, 'packages/glue-emulator/bin/glue-emulator'),
+        '--fixture',
+        path.join(rootDir, 'examples/glue/demo.yaml'),
+        '--port',
+        String(port),
+        '--duration-scale',
+        '60',
+        ...(eventsUrl ? ['--events-url', eventsUrl] : []),
+      ],
+      { cwd: rootDir, logDir },
+    );
+    await waitFor(
+      `the emulator on port ${port}`,
+      async () => {
+        await fetch(`http://127.0.0.1:${port}/_emulator/events`);
+        return true;
+      },
+      { timeoutMs: 60_000, process: emulator },
+    );
+    return emulator;
+  }
+
   /** Runs main(), then the clean-ups; logs the timings; exits 0 or 1. */
   function runMain(main) {
     main()
@@ -210,7 +247,17 @@ function createHarness(name) {
       });
   }
 
-  return { log, timed, cleanups, startProcess, waitFor, check, run, runMain };
+  return {
+    log,
+    timed,
+    cleanups,
+    startProcess,
+    startGlueEmulator,
+    waitFor,
+    check,
+    run,
+    runMain,
+  };
 }
 
 /** A guest's token from the auth backend (the stock apps and the demo enable the guest provider). */
