@@ -98,16 +98,15 @@ function generateApp({ template, dir, rootDir, scratchBin }) {
 }
 
 /**
- * An app stays on its Backstage release through create-app's seed yarn.lock;
- * npm has no seed (and it cannot be fetched here), and a fresh npm install
- * takes whatever newer versions the ranges allow, e.g. the next release's
- * plugin-signals-backend 0.3.21, which needs backend-defaults 0.19 where the
- * template's range stops at 0.18: the stock backend stops at start-up. So
- * the app's `overrides` hold every `@backstage/*` package at the version
- * this repository's lock resolves (the set the plugins are tested with);
- * the others resolve in their ranges next to them.
+ * `@backstage/*` at the top of this repository's lock: name -> version, for
+ * the generated app's `overrides`. An app stays on its Backstage release
+ * through create-app's seed yarn.lock; npm has no seed (and it cannot be
+ * fetched here), and a fresh npm install takes whatever newer versions the
+ * ranges allow, e.g. the next release's plugin-signals-backend 0.3.21, which
+ * needs backend-defaults 0.19 where the template's range stops at 0.18: the
+ * stock backend stops at start-up. Held at the set the plugins are tested
+ * with, the others resolve in their ranges next to them.
  */
-/** `@backstage/*` at the top of this repository's lock: name -> version. */
 function releaseVersions(ownLock) {
   const prefix = 'node_modules/@backstage/';
   return Object.fromEntries(
